@@ -1,0 +1,95 @@
+namespace Actors.Runtime;
+
+/// <summary>Base class of the errors the runtime raises itself (as opposed to errors thrown by grain code).</summary>
+public class GrainRuntimeException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public GrainRuntimeException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public GrainRuntimeException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public GrainRuntimeException(string message, Exception innerException) : base(message, innerException) { }
+}
+
+/// <summary>
+/// A state write lost its compare-and-swap: the stored version is not the one this activation read. The activation that saw it
+/// is deactivated; the next call activates a fresh one that reads the current state.
+/// </summary>
+public sealed class InconsistentStateException : GrainRuntimeException
+{
+    /// <summary>Creates the exception.</summary>
+    public InconsistentStateException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public InconsistentStateException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public InconsistentStateException(string message, Exception innerException) : base(message, innerException) { }
+}
+
+/// <summary>Stored state could not be read back into its type. The stored bytes are left as they are.</summary>
+public sealed class CorruptStateException : GrainRuntimeException
+{
+    /// <summary>Creates the exception.</summary>
+    public CorruptStateException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public CorruptStateException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public CorruptStateException(string message, Exception innerException) : base(message, innerException) { }
+}
+
+/// <summary>The storage provider failed (unreachable, transaction aborted). Nothing of the failed operation was committed.</summary>
+public sealed class StorageException : GrainRuntimeException
+{
+    /// <summary>Creates the exception.</summary>
+    public StorageException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public StorageException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public StorageException(string message, Exception innerException) : base(message, innerException) { }
+}
+
+/// <summary>A grain call did not complete within its response timeout.</summary>
+public sealed class GrainCallTimeoutException : TimeoutException
+{
+    /// <summary>Creates the exception.</summary>
+    public GrainCallTimeoutException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public GrainCallTimeoutException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public GrainCallTimeoutException(string message, Exception innerException) : base(message, innerException) { }
+}
+
+/// <summary>No grain class, or no grain interface, is registered under the name a call used.</summary>
+public sealed class UnknownGrainTypeException : GrainRuntimeException
+{
+    /// <summary>Creates the exception.</summary>
+    public UnknownGrainTypeException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public UnknownGrainTypeException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public UnknownGrainTypeException(string message, Exception innerException) : base(message, innerException) { }
+}
+
+/// <summary>A call named a method id that the grain interface does not have.</summary>
+public sealed class UnknownGrainMethodException : GrainRuntimeException
+{
+    /// <summary>Creates the exception.</summary>
+    public UnknownGrainMethodException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public UnknownGrainMethodException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public UnknownGrainMethodException(string message, Exception innerException) : base(message, innerException) { }
+}
