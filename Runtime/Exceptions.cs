@@ -93,3 +93,16 @@ public sealed class UnknownGrainMethodException : GrainRuntimeException
     /// <summary>Creates the exception with a message and an inner exception.</summary>
     public UnknownGrainMethodException(string message, Exception innerException) : base(message, innerException) { }
 }
+
+/// <summary>The silo cannot take the call: it is starting, shutting down, or has been declared dead.</summary>
+public sealed class SiloUnavailableException : GrainRuntimeException
+{
+    /// <summary>Creates the exception.</summary>
+    public SiloUnavailableException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public SiloUnavailableException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public SiloUnavailableException(string message, Exception innerException) : base(message, innerException) { }
+}

@@ -1,0 +1,219 @@
+using Actors.Runtime.Invocation;
+
+namespace Actors.Runtime.Activation;
+
+internal sealed partial class ActivationData : IThreadPoolWorkItem
+{
+    // Bounded so that one busy activation cannot hold a pool thread forever.
+    private const int MaxTurnsPerDispatch = 64;
+
+    private int _runningExclusive;
+    private int _runningReadOnly;
+    private int _runningInterleaved;
+    private bool _dispatchScheduled;
+
+    private int RunningCount => _runningExclusive + _runningReadOnly + _runningInterleaved;
+
+    /// <summary>
+    /// Calls the grain. When the activation is idle the turn starts on the calling thread, and a method that completes
+    /// synchronously costs no allocation beyond its result; otherwise the call waits in the queue.
+    /// </summary>
+    public Task<TResult> InvokeAsync<TResult>(GrainRequest<TResult> request)
+    {
+        var flags = request.Method.Flags;
+        LocalCall<TResult> call;
+        MarkUsed();
+        lock (_lock)
+        {
+            if (_status == ActivationStatus.Valid && (_queue.Count == 0 || IsInterleaved(flags)) && CanStart(flags))
+            {
+                MarkStarted(flags);
+                goto RunInline;
+            }
+
+            if (_status == ActivationStatus.Invalid)
+            {
+                // A failed activation answers the calls that reached it with its error; the next lookup tries afresh.
+                if (_activationError is { } error)
+                {
+                    return LocalCall<TResult>.FromException(error);
+                }
+
+                goto Reroute;
+            }
+
+            // Registered before it is queued, so that its completion always unregisters it.
+            call = new LocalCall<TResult>(request, this);
+            Runtime.Timeouts.Register(call, request.Method);
+            _queue.Enqueue(call);
+        }
+
+        return call.Task;
+
+    Reroute:
+        return Runtime.Catalog.InvokeAsync(GrainId, request);
+
+    RunInline:
+        ValueTask<TResult> pending;
+        try
+        {
+            pending = request.InvokeAsync(_grain!);
+        }
+        catch (Exception error)
+        {
+            OnTurnCompleted(flags);
+            return LocalCall<TResult>.FromException(error);
+        }
+
+        if (pending.IsCompleted)
+        {
+            OnTurnCompleted(flags);
+            return LocalCall<TResult>.FromCompleted(pending);
+        }
+
+        call = new LocalCall<TResult>(request, this);
+        Runtime.Timeouts.Register(call, request.Method);
+        call.CompleteWhenDone(pending);
+        return call.Task;
+    }
+
+    /// <summary>
+    /// Queues a turn. Returns false when the activation is gone, so the caller can take the item elsewhere; an activation that
+    /// failed to activate fails the item with its error instead.
+    /// </summary>
+    public bool TryEnqueue(IActivationWorkItem item)
+    {
+        bool dispatch;
+        lock (_lock)
+        {
+            if (_status == ActivationStatus.Invalid && _activationError is null)
+            {
+                return false;
+            }
+
+            if (_status == ActivationStatus.Invalid)
+            {
+                goto Failed;
+            }
+
+            _queue.Enqueue(item);
+            dispatch = ShouldScheduleDispatch();
+        }
+
+        if (dispatch)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+
+        return true;
+
+    Failed:
+        item.Fail(_activationError!);
+        return true;
+    }
+
+    /// <summary>Ends a turn started for an item with these flags; starts waiting turns or a pending deactivation.</summary>
+    public void OnTurnCompleted(GrainMethodFlags flags)
+    {
+        bool dispatch = false, deactivate = false;
+        lock (_lock)
+        {
+            AddRunning(flags, -1);
+
+            if (_status == ActivationStatus.Deactivating)
+            {
+                deactivate = TryBeginDeactivation();
+            }
+            else
+            {
+                dispatch = ShouldScheduleDispatch();
+            }
+        }
+
+        if (dispatch)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+        else if (deactivate)
+        {
+            _ = RunDeactivationAsync();
+        }
+    }
+
+    /// <summary>Runs waiting turns on a pool thread, as many as the scheduling rules allow.</summary>
+    void IThreadPoolWorkItem.Execute()
+    {
+        for (var turns = 0; turns < MaxTurnsPerDispatch; turns++)
+        {
+            IActivationWorkItem? item;
+            lock (_lock)
+            {
+                if (_status != ActivationStatus.Valid)
+                {
+                    _dispatchScheduled = false;
+                    return;
+                }
+
+                while (_queue.TryPeek(out item) && item.IsCancelled)
+                {
+                    _queue.Dequeue();
+                }
+
+                if (item is null || !CanStart(item.Flags))
+                {
+                    _dispatchScheduled = false;
+                    return;
+                }
+
+                _queue.Dequeue();
+                MarkStarted(item.Flags);
+            }
+
+            item.Start(this, _grain!);
+        }
+
+        // Still busy after a full share of turns: go to the back of the pool's queue and let others run.
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    private static bool IsInterleaved(GrainMethodFlags flags) => (flags & GrainMethodFlags.AlwaysInterleave) != 0;
+
+    // Exclusive turns run alone; read-only turns run beside each other; always-interleave turns run beside anything.
+    private bool CanStart(GrainMethodFlags flags) =>
+        (flags & GrainMethodFlags.AlwaysInterleave) != 0
+        || ((flags & GrainMethodFlags.ReadOnly) != 0 ? _runningExclusive == 0 : _runningExclusive == 0 && _runningReadOnly == 0);
+
+    private void MarkStarted(GrainMethodFlags flags) => AddRunning(flags, 1);
+
+    private void AddRunning(GrainMethodFlags flags, int delta)
+    {
+        if ((flags & GrainMethodFlags.AlwaysInterleave) != 0)
+        {
+            _runningInterleaved += delta;
+        }
+        else if ((flags & GrainMethodFlags.ReadOnly) != 0)
+        {
+            _runningReadOnly += delta;
+        }
+        else
+        {
+            _runningExclusive += delta;
+        }
+    }
+
+    private bool ShouldScheduleDispatch()
+    {
+        if (_status != ActivationStatus.Valid || _dispatchScheduled || !_queue.TryPeek(out var head))
+        {
+            return false;
+        }
+
+        if (!head.IsCancelled && !CanStart(head.Flags))
+        {
+            return false;
+        }
+
+        _dispatchScheduled = true;
+        return true;
+    }
+}

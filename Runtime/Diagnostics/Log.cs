@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Actors.Runtime.Diagnostics;
+
+/// <summary>The runtime's log messages, with stable event ids (1000s: activation, 2000s: storage, 3000s: silo).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1001, LogLevel.Warning, "Activation of grain {GrainId} failed")]
+    public static partial void ActivationFailed(ILogger logger, GrainId grainId, Exception error);
+
+    [LoggerMessage(1002, LogLevel.Debug, "Grain {GrainId} deactivated ({Reason})")]
+    public static partial void Deactivated(ILogger logger, GrainId grainId, DeactivationReason reason);
+
+    [LoggerMessage(1003, LogLevel.Warning, "OnDeactivateAsync of grain {GrainId} failed ({Reason})")]
+    public static partial void DeactivationFailed(ILogger logger, GrainId grainId, DeactivationReason reason, Exception error);
+
+    [LoggerMessage(1004, LogLevel.Warning, "A timer callback of grain {GrainId} failed")]
+    public static partial void TimerFailed(ILogger logger, GrainId grainId, Exception error);
+
+    [LoggerMessage(2001, LogLevel.Warning, "Write of state {StateName} of grain {GrainId} lost its version check (held version {Version}); deactivating")]
+    public static partial void WriteConflict(ILogger logger, GrainId grainId, string stateName, long version);
+
+    [LoggerMessage(2002, LogLevel.Error, "Storage {Provider} failed to commit a batch of {Count} writes")]
+    public static partial void BatchFailed(ILogger logger, string provider, int count, Exception error);
+
+    [LoggerMessage(3001, LogLevel.Information, "Silo {Silo} in zone {Zone} of cluster {ClusterId} is {Status} (storage: {Storage})")]
+    public static partial void SiloStatusChanged(ILogger logger, SiloAddress silo, string zone, string clusterId, SiloStatus status, string storage);
+
+    [LoggerMessage(3002, LogLevel.Warning, "Shutdown gave up waiting for {Count} activations after {Timeout}")]
+    public static partial void ShutdownTimedOut(ILogger logger, int count, TimeSpan timeout);
+}

@@ -1,0 +1,51 @@
+using Actors.Runtime.Diagnostics;
+using Actors.Runtime.Serialization;
+using Actors.Runtime.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Runtime.Hosting;
+
+/// <summary>Adds a silo to a host.</summary>
+public static class SiloServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the silo runtime: options bound from the <c>Silo</c> and <c>Storage</c> sections and validated at start, the
+    /// configured storage provider, the grain factory, and a hosted service that starts and stops the silo.
+    /// Services registered before this call (a <see cref="TimeProvider"/>, an <see cref="IGrainStorage"/>) take precedence.
+    /// </summary>
+    public static IServiceCollection AddActorSilo(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SiloOptions>()
+            .Bind(configuration.GetSection(SiloOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.ResponseTimeout > TimeSpan.Zero && o.CollectionAge > TimeSpan.Zero && o.CollectionQuantum > TimeSpan.Zero,
+                "Silo timings (ResponseTimeout, CollectionAge, CollectionQuantum) must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RuntimeMetrics>();
+        services.TryAddSingleton<IGrainStateSerializer, JsonGrainStateSerializer>();
+        services.TryAddSingleton(sp => GrainStorageFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton<SiloRuntime>();
+        services.TryAddSingleton<ILocalSilo>(sp => sp.GetRequiredService<SiloRuntime>());
+        services.TryAddSingleton(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
+        services.AddHostedService<SiloHostedService>();
+        return services;
+    }
+
+    private sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+            GrainStorageFactory.Validate(options) is { } error ? ValidateOptionsResult.Fail(error) : ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Actors.Runtime.Storage;
+
+/// <summary>The part of a persistent state the activation drives: its name, and the read at activation.</summary>
+internal interface IPersistentStateLifecycle
+{
+    string StateName { get; }
+
+    Task ReadStateAsync(CancellationToken cancellationToken);
+}
