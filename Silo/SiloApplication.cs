@@ -1,0 +1,41 @@
+using System.Net;
+using System.Text.Json.Serialization;
+using Actors.Grains.Diagnostics;
+using Actors.Runtime;
+using Actors.Runtime.Hosting;
+using Actors.Runtime.Invocation;
+using Actors.Silo.Http;
+
+namespace Actors.Silo;
+
+/// <summary>Composes the silo: the actor runtime with the grains, and the HTTP endpoints, on one web host.</summary>
+public static class SiloApplication
+{
+    /// <summary>Builds the application from command-line arguments, environment variables and appsettings.json.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        GrainRegistry.EnsureLoaded(typeof(CounterGrain).Assembly);
+
+        var http = builder.Configuration.GetSection(HttpOptions.SectionName).Get<HttpOptions>() ?? new HttpOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(http.Address), http.Port));
+        builder.Services.AddOptions<HttpOptions>().Bind(builder.Configuration.GetSection(HttpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddActorSilo(builder.Configuration);
+        var shutdown = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>()?.ShutdownTimeout ?? new SiloOptions().ShutdownTimeout;
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));
+
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddOpenApi();
+        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapHealthEndpoints();
+        app.MapClusterEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using Actors.Runtime.Benchmarks.Load;
+using Actors.Runtime.Benchmarks.Micro;
+using BenchmarkDotNet.Running;
+
+// micro   : BenchmarkDotNet (pass its own arguments after "micro", e.g. --filter *Local*)
+// local   : local grain calls against plain and thread-pool-hop baselines, medians of --runs
+// storage : grain state writes per second through group commit, --provider sqlite|postgres
+var mode = args.FirstOrDefault() ?? "local";
+var rest = args.Skip(1).ToArray();
+switch (mode)
+{
+    case "micro":
+        BenchmarkSwitcher.FromAssembly(typeof(LocalCallBenchmarks).Assembly).Run(rest);
+        return 0;
+    case "local":
+        Report(await LocalCallScenario.RunAsync(LoadSettings.Parse(rest)));
+        return 0;
+    case "storage":
+        Report(await StorageWriteScenario.RunAsync(LoadSettings.Parse(rest)));
+        return 0;
+    default:
+        Console.Error.WriteLine($"unknown mode '{mode}': use micro, local or storage");
+        return 2;
+}
+
+static void Report(IReadOnlyList<LoadResult> results)
+{
+    Console.WriteLine($"cores: {Environment.ProcessorCount}, server GC: {System.Runtime.GCSettings.IsServerGC}");
+    Console.WriteLine("runs:");
+    foreach (var result in results)
+    {
+        Console.WriteLine("  " + result);
+    }
+
+    Console.WriteLine("medians:");
+    foreach (var group in results.GroupBy(r => r.Name))
+    {
+        Console.WriteLine("  " + LoadResult.Median(group.ToList()));
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Actors.Runtime.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Actors.Runtime.Generator.Tests;
+
+/// <summary>Compiles a snippet against the runtime with the grain generator, the way a grain project builds.</summary>
+internal static class GeneratorHarness
+{
+    private static readonly ImmutableArray<MetadataReference> References =
+    [
+        .. AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => !a.IsDynamic && a.Location.Length > 0)
+            .Append(typeof(Grain).Assembly)
+            .Append(typeof(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions).Assembly)
+            .Distinct()
+            .Select(a => MetadataReference.CreateFromFile(a.Location)),
+    ];
+
+    public static (ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> CompileErrors, string Source) Run(string code)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Snippet",
+            [CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest))],
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(new GrainGenerator());
+        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+        var source = driver.GetRunResult().GeneratedTrees.FirstOrDefault()?.ToString() ?? string.Empty;
+        return (diagnostics, errors, source);
+    }
+}

@@ -1,0 +1,26 @@
+using Actors.Runtime.Storage;
+using Actors.Runtime.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Silo.Tests;
+
+/// <summary>The real silo host in memory, on in-memory storage wrapped for fault injection.</summary>
+public sealed class SiloFactory : WebApplicationFactory<Program>
+{
+    public FaultInjectingGrainStorage Storage { get; } = new(new MemoryGrainStorage());
+
+    public Dictionary<string, string> Settings { get; } = new() { ["Storage:Provider"] = "memory" };
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<IGrainStorage>(Storage));
+    }
+}
