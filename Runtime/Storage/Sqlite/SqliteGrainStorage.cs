@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using Actors.Runtime.Storage.Migrations;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Actors.Runtime.Storage.Sqlite;
+
+/// <summary>
+/// Grain state in a SQLite file: the embedded default. Reads run on pooled read connections in parallel; write batches run one at a
+/// time on a dedicated write connection, each in one transaction that is on disk before the call returns. Several silo processes
+/// on one machine may share the file: their write transactions take turns.
+/// </summary>
+/// <remarks>Microsoft.Data.Sqlite executes synchronously, so the asynchronous methods complete on the calling thread.</remarks>
+public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
+{
+    private readonly SqliteStorageOptions _options;
+    private readonly ILogger _logger;
+    private readonly IReadOnlyList<Migration> _migrations;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly ConcurrentBag<SqliteStateReader> _idleReaders = [];
+    private SqliteStateWriter? _writer;
+
+    /// <summary>Creates the store; nothing is opened until <see cref="InitializeAsync"/>.</summary>
+    /// <param name="options">Where the database file is, and how long to wait for locks.</param>
+    /// <param name="logger">Receives schema migration events; none when null.</param>
+    public SqliteGrainStorage(SqliteStorageOptions options, ILogger<SqliteGrainStorage>? logger = null)
+        : this(options, logger, SchemaMigrations.All)
+    {
+    }
+
+    internal SqliteGrainStorage(SqliteStorageOptions options, ILogger? logger, IReadOnlyList<Migration> migrations)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _logger = logger ?? NullLogger.Instance;
+        _migrations = migrations;
+    }
+
+    /// <inheritdoc />
+    public string Name => "sqlite";
+
+    /// <inheritdoc />
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            RunOnWriter(
+                writer =>
+                {
+                    SqliteMigrator.Apply(writer.Connection, _migrations, _logger);
+                    return true;
+                },
+                "migrate the schema of");
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stateName);
+        cancellationToken.ThrowIfCancellationRequested();
+        SqliteStateReader? reader = null;
+        try
+        {
+            if (!_idleReaders.TryTake(out reader))
+            {
+                reader = new SqliteStateReader(SqliteConnections.Open(_options));
+            }
+
+            var state = reader.Read(grainId, stateName);
+            if (_idleReaders.Count < _options.MaxIdleReaders)
+            {
+                _idleReaders.Add(reader);
+                reader = null;
+            }
+
+            return Task.FromResult(state);
+        }
+        catch (Exception ex) when (ex is SqliteException or IOException)
+        {
+            throw Failure("read from", ex);
+        }
+        finally
+        {
+            reader?.Dispose();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            WriteOutcomes.Mark(writes, RunOnWriter(writer => writer.Apply(writes), "write to"));
+        }
+        catch
+        {
+            WriteOutcomes.Reset(writes);
+            throw;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Closes the database connections. Call when no read or write is running.</summary>
+    public void Dispose()
+    {
+        _writer?.Dispose();
+        _writer = null;
+        while (_idleReaders.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
+        _writeLock.Dispose();
+    }
+
+    // Runs under _writeLock. A failure closes the write connection, which rolls back whatever transaction it had open.
+    private T RunOnWriter<T>(Func<SqliteStateWriter, T> action, string doing)
+    {
+        try
+        {
+            _writer ??= new SqliteStateWriter(SqliteConnections.Open(_options));
+            return action(_writer);
+        }
+        catch (Exception ex)
+        {
+            _writer?.Dispose();
+            _writer = null;
+            if (ex is SqliteException or IOException)
+            {
+                throw Failure(doing, ex);
+            }
+
+            throw;
+        }
+    }
+
+    private StorageException Failure(string doing, Exception inner) =>
+        new($"Could not {doing} the SQLite database '{_options.DatabasePath}': {inner.Message}", inner);
+}
