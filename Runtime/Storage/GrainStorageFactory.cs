@@ -1,3 +1,6 @@
+using Actors.Runtime.Storage.Postgres;
+using Actors.Runtime.Storage.Sqlite;
+
 namespace Actors.Runtime.Storage;
 
 /// <summary>Builds the storage provider that <see cref="StorageOptions.Provider"/> names.</summary>
@@ -48,8 +51,9 @@ public static class GrainStorageFactory
 
         return options.Provider.ToLowerInvariant() switch
         {
+            "postgres" => new PostgresGrainStorage(new PostgresStorageOptions { ConnectionString = options.ConnectionString! }),
             "memory" => new MemoryGrainStorage(),
-            _ => throw new NotSupportedException($"Storage provider {options.Provider} is not available in this build."),
+            _ => new SqliteGrainStorage(SqliteStorageOptions.InFolder(options.Path)),
         };
     }
 

@@ -56,8 +56,9 @@ internal sealed class PersistentState<TState>(ActivationData activation, string 
 
     private async Task CommitAsync(byte[]? data, CancellationToken cancellationToken)
     {
-        // A null array must stay a clear: the implicit byte[] -> ReadOnlyMemory conversion would turn it into empty data.
-        var write = new StateWrite(activation.GrainId, StateName, data is null ? (ReadOnlyMemory<byte>?)null : data, Version);
+        var write = data is null
+            ? StateWrite.Clear(activation.GrainId, StateName, Version)
+            : StateWrite.Put(activation.GrainId, StateName, data, Version);
         await activation.Runtime.Committer.CommitAsync(write, cancellationToken).ConfigureAwait(false);
         if (write.Outcome == StateWriteOutcome.Conflict)
         {

@@ -3,19 +3,30 @@ namespace Actors.Runtime.Storage;
 /// <summary>One compare-and-swap write of a grain's named state, as handed to <see cref="IGrainStorage.WriteBatchAsync"/>.</summary>
 public sealed class StateWrite
 {
-    /// <summary>Creates a write.</summary>
-    /// <param name="grainId">The grain whose state this is.</param>
-    /// <param name="stateName">The state's name within the grain.</param>
-    /// <param name="data">The new serialized state, or null to clear it.</param>
-    /// <param name="expectedVersion">The version the writer read; 0 when it read no record.</param>
-    public StateWrite(GrainId grainId, string stateName, ReadOnlyMemory<byte>? data, long expectedVersion)
+    private StateWrite(GrainId grainId, string stateName, ReadOnlyMemory<byte>? data, long expectedVersion)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        ArgumentException.ThrowIfNullOrEmpty(stateName);
         GrainId = grainId;
         StateName = stateName;
         Data = data;
         ExpectedVersion = expectedVersion;
     }
+
+    /// <summary>A write of new data. (A separate <see cref="Clear"/> keeps a null array from silently becoming empty data.)</summary>
+    /// <param name="grainId">The grain whose state this is.</param>
+    /// <param name="stateName">The state's name within the grain.</param>
+    /// <param name="data">The new serialized state.</param>
+    /// <param name="expectedVersion">The version the writer read; 0 when it read no record.</param>
+    public static StateWrite Put(GrainId grainId, string stateName, ReadOnlyMemory<byte> data, long expectedVersion) =>
+        new(grainId, stateName, data, expectedVersion);
+
+    /// <summary>A clear: the record stays as a tombstone with a new version.</summary>
+    /// <param name="grainId">The grain whose state this is.</param>
+    /// <param name="stateName">The state's name within the grain.</param>
+    /// <param name="expectedVersion">The version the writer read; 0 when it read no record.</param>
+    public static StateWrite Clear(GrainId grainId, string stateName, long expectedVersion) =>
+        new(grainId, stateName, null, expectedVersion);
 
     /// <summary>The grain whose state this is.</summary>
     public GrainId GrainId { get; }

@@ -52,7 +52,7 @@ public sealed class LatencyHistogram
 
     private static int Index(long value)
     {
-        var power = 63 - long.LeadingZeroCount(value);
+        var power = 63 - (int)long.LeadingZeroCount(value);
         if (power < 4)
         {
             return (int)value;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Actors.Runtime.Benchmarks.Grains;
 using Actors.Runtime.Storage;
 using Actors.Runtime.Testing;
+using Actors.Runtime.Testing.Postgres;
 
 namespace Actors.Runtime.Benchmarks.Load;
 

@@ -123,7 +123,8 @@ public abstract class GrainPersistenceTests : IAsyncLifetime
         var storage = OpenStorage();
         var id = GrainId.Create("state", "corrupt");
         var junk = Encoding.UTF8.GetBytes("{not json");
-        var seed = new StateWrite(id, "counter", junk, 0);
+        var seed = StateWrite.Put(id, "counter", junk, 0);
+        await storage.InitializeAsync(default);
         await storage.WriteBatchAsync([seed], default);
         Assert.Equal(StateWriteOutcome.Committed, seed.Outcome);
         await using var silo = await TestSilo.StartAsync(storage);

@@ -155,7 +155,7 @@ public abstract partial class GrainStorageTests
     {
         var buffer = new byte[] { 9, 1, 2, 3, 9 };
         var grain = Grain("slice");
-        await Storage.WriteBatchAsync([new StateWrite(grain, "state", buffer.AsMemory(1, 3), 0)], CancellationToken.None);
+        await Storage.WriteBatchAsync([StateWrite.Put(grain, "state", buffer.AsMemory(1, 3), 0)], CancellationToken.None);
 
         Assert.Equal(Bytes(1, 2, 3), (await ReadAsync(grain))?.Data);
     }

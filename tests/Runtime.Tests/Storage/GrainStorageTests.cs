@@ -58,9 +58,8 @@ public abstract partial class GrainStorageTests : IAsyncLifetime
 
     private GrainId Grain(string name) => GrainId.Create("test.grain", $"{name}-{_run}");
 
-    // A null array must become a null payload (a clear): the implicit array-to-memory conversion would make it an empty payload.
     private static StateWrite Write(GrainId grain, byte[]? data, long expectedVersion, string stateName = "state") =>
-        new(grain, stateName, data is null ? default(ReadOnlyMemory<byte>?) : data, expectedVersion);
+        data is null ? StateWrite.Clear(grain, stateName, expectedVersion) : StateWrite.Put(grain, stateName, data, expectedVersion);
 
     private Task<StoredState?> ReadAsync(GrainId grain, string stateName = "state") =>
         Storage.ReadAsync(grain, stateName, CancellationToken.None);

@@ -41,10 +41,10 @@ public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture databases)
         await using var storage = new PostgresGrainStorage(await OptionsAsync("dropped"));
         await storage.InitializeAsync(CancellationToken.None);
         var grain = GrainId.Create("test", "dropped");
-        await storage.WriteBatchAsync([new StateWrite(grain, "state", new byte[] { 1 }, 0)], CancellationToken.None);
+        await storage.WriteBatchAsync([StateWrite.Put(grain, "state", new byte[] { 1 }, 0)], CancellationToken.None);
         await ExecuteAsync("dropped", "DROP TABLE grain_state");
 
-        var writes = new[] { new StateWrite(grain, "state", new byte[] { 2 }, 1), new StateWrite(grain, "other", null, 0) };
+        var writes = new[] { StateWrite.Put(grain, "state", new byte[] { 2 }, 1), StateWrite.Clear(grain, "other", 0) };
         var error = await Assert.ThrowsAsync<StorageException>(() => storage.WriteBatchAsync(writes, CancellationToken.None));
 
         Assert.IsAssignableFrom<NpgsqlException>(error.InnerException);
@@ -69,7 +69,7 @@ public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture databases)
 
         await Assert.ThrowsAsync<StorageException>(() => storage.InitializeAsync(CancellationToken.None));
         await Assert.ThrowsAsync<StorageException>(() => storage.ReadAsync(grain, "state", CancellationToken.None));
-        var write = new StateWrite(grain, "state", new byte[] { 1 }, 0);
+        var write = StateWrite.Put(grain, "state", new byte[] { 1 }, 0);
         await Assert.ThrowsAsync<StorageException>(() => storage.WriteBatchAsync([write], CancellationToken.None));
         Assert.Equal(StateWriteOutcome.Pending, write.Outcome);
     }

@@ -7,7 +7,7 @@ namespace Actors.Runtime.Tests.TestGrains;
 internal static class ProbeSilo
 {
     public static async Task<(TestSilo Silo, ProbeBoard Board)> StartAsync(
-        TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null, Storage.IGrainStorage? storage = null)
+        TimeProvider? time = null, IReadOnlyDictionary<string, string?>? settings = null, Runtime.Storage.IGrainStorage? storage = null)
     {
         var board = new ProbeBoard();
         var silo = await TestSilo.StartAsync(storage, time, settings, services => services.AddSingleton(board));
