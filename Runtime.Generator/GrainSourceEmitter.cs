@@ -50,7 +50,7 @@ internal static class GrainSourceEmitter
         sb.AppendLine($"    [global::System.CodeDom.Compiler.GeneratedCode(\"Actors.Runtime.Generator\", \"1.0\")]");
         sb.AppendLine($"    internal sealed class {m.RequestClassName} : {Inv}.GrainRequest<{m.ResultType}>");
         sb.AppendLine("    {");
-        sb.AppendLine($"        internal static readonly {Inv}.GrainMethod Descriptor = new {Inv}.GrainMethod(typeof({StripNullable(m.DeclaringInterface)}), \"{m.Name}\", 0x{m.MethodId:X8}u, ({Inv}.GrainMethodFlags){m.Flags}, {m.TimeoutTicks.ToString(CultureInfo.InvariantCulture)}L);");
+        sb.AppendLine($"        internal static readonly {Inv}.GrainMethod Descriptor = new {Inv}.GrainMethod(typeof({StripNullable(m.DeclaringInterface)}), \"{m.Name}\", 0x{m.MethodId:X8}u, ({Inv}.GrainMethodFlags){m.Flags}, {m.TimeoutTicks.ToString(CultureInfo.InvariantCulture)}L, static () => new {m.RequestClassName}());");
         for (var i = 0; i < m.Parameters.Count; i++)
         {
             sb.AppendLine($"        public {m.Parameters[i].Type} Arg{i} = default!;");
@@ -58,8 +58,36 @@ internal static class GrainSourceEmitter
 
         sb.AppendLine($"        public override {Inv}.GrainMethod Method => Descriptor;");
         sb.AppendLine($"        public override global::System.Threading.Tasks.ValueTask<{m.ResultType}> InvokeAsync(object grain) => {invoke};");
+        EmitArgumentSerialization(sb, m);
         sb.AppendLine("    }");
         sb.AppendLine();
+    }
+
+    // Arguments travel as a JSON array in parameter order, each element through System.Text.Json with its declared type.
+    private static void EmitArgumentSerialization(StringBuilder sb, MethodModel m)
+    {
+        const string Json = "global::System.Text.Json";
+        sb.AppendLine($"        public override void WriteArguments({Json}.Utf8JsonWriter writer, {Json}.JsonSerializerOptions options)");
+        sb.AppendLine("        {");
+        sb.AppendLine("            writer.WriteStartArray();");
+        for (var i = 0; i < m.Parameters.Count; i++)
+        {
+            sb.AppendLine($"            {Json}.JsonSerializer.Serialize<{m.Parameters[i].Type}>(writer, Arg{i}, options);");
+        }
+
+        sb.AppendLine("            writer.WriteEndArray();");
+        sb.AppendLine("        }");
+        sb.AppendLine($"        public override void ReadArguments(ref {Json}.Utf8JsonReader reader, {Json}.JsonSerializerOptions options)");
+        sb.AppendLine("        {");
+        sb.AppendLine($"            ExpectArgumentsStart(ref reader, {m.Parameters.Count});");
+        for (var i = 0; i < m.Parameters.Count; i++)
+        {
+            sb.AppendLine($"            NextArgument(ref reader, {i}, \"{m.Parameters[i].Name}\");");
+            sb.AppendLine($"            Arg{i} = {Json}.JsonSerializer.Deserialize<{m.Parameters[i].Type}>(ref reader, options)!;");
+        }
+
+        sb.AppendLine($"            ExpectArgumentsEnd(ref reader, {m.Parameters.Count});");
+        sb.AppendLine("        }");
     }
 
     private static void EmitProxy(StringBuilder sb, InterfaceModel iface)

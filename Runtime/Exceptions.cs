@@ -106,3 +106,16 @@ public sealed class SiloUnavailableException : GrainRuntimeException
     /// <summary>Creates the exception with a message and an inner exception.</summary>
     public SiloUnavailableException(string message, Exception innerException) : base(message, innerException) { }
 }
+
+/// <summary>A serialized grain call or result could not be read: its bytes do not match the method's parameters or result.</summary>
+public sealed class MalformedGrainCallException : GrainRuntimeException
+{
+    /// <summary>Creates the exception.</summary>
+    public MalformedGrainCallException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public MalformedGrainCallException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public MalformedGrainCallException(string message, Exception innerException) : base(message, innerException) { }
+}

@@ -16,14 +16,20 @@ internal static class ClusterCommands
             DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080"),
         };
         var silos = new Command("silos", "List the silos with their zone, status and activation count.") { http };
-        silos.SetAction((result, cancellationToken) => ListSilosAsync(result.GetValue(http)!, Console.Out, cancellationToken));
+        silos.SetAction(async (result, cancellationToken) =>
+        {
+            using var client = new HttpClient { BaseAddress = result.GetValue(http), Timeout = TimeSpan.FromSeconds(10) };
+            return await ListSilosAsync(client, Console.Out, Console.Error, cancellationToken);
+        });
         return new Command("cluster", "Inspect the cluster.") { silos };
     }
 
     /// <summary>Prints one line per silo; returns 0, or 1 when the silo cannot be reached or answers with an error.</summary>
-    public static async Task<int> ListSilosAsync(Uri baseAddress, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> ListSilosAsync(HttpClient client, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
-        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
         List<SiloRow>? silos;
         try
         {
@@ -31,7 +37,7 @@ internal static class ClusterCommands
         }
         catch (Exception error) when (error is HttpRequestException or TaskCanceledException or JsonException)
         {
-            await Console.Error.WriteLineAsync($"cannot list silos from {baseAddress}: {error.Message}");
+            await errors.WriteLineAsync($"cannot list silos from {client.BaseAddress}: {error.Message}");
             return 1;
         }
 

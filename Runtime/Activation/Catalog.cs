@@ -14,7 +14,8 @@ internal sealed class Catalog(SiloRuntime runtime) : IGrainCallInvoker
 
     public int Count => _activations.Count;
 
-    public ICollection<ActivationData> Activations => _activations.Values;
+    /// <summary>The activations, enumerated live (no snapshot of the whole catalog).</summary>
+    public IEnumerable<ActivationData> Activations => _activations.Select(pair => pair.Value);
 
     public Task<TResult> InvokeAsync<TResult>(GrainReference target, GrainRequest<TResult> request)
     {

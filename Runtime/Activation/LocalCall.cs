@@ -27,17 +27,8 @@ internal sealed class LocalCall<TResult> : TaskCompletionSource<TResult>, IActiv
 
     public GrainRequest<TResult> Request => _request;
 
-    public static Task<TResult> FromCompleted(ValueTask<TResult> completed)
-    {
-        try
-        {
-            return System.Threading.Tasks.Task.FromResult(completed.Result);
-        }
-        catch (Exception error)
-        {
-            return FromException(error);
-        }
-    }
+    /// <summary>The completed result as a task: the grain's own task when it returned one, so nothing is allocated again.</summary>
+    public static Task<TResult> FromCompleted(ValueTask<TResult> completed) => completed.AsTask();
 
     public static Task<TResult> FromException(Exception error) =>
         error is OperationCanceledException canceled

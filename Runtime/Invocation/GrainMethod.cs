@@ -3,9 +3,12 @@ namespace Actors.Runtime.Invocation;
 /// <summary>Describes one grain interface method. Generated code creates one per method; the runtime reads it on every call.</summary>
 public sealed class GrainMethod
 {
+    private readonly Func<GrainRequest> _requestFactory;
+
     /// <summary>Creates a descriptor. Called by generated code.</summary>
-    public GrainMethod(Type interfaceType, string name, uint methodId, GrainMethodFlags flags, long responseTimeoutTicks)
+    public GrainMethod(Type interfaceType, string name, uint methodId, GrainMethodFlags flags, long responseTimeoutTicks, Func<GrainRequest> requestFactory)
     {
+        _requestFactory = requestFactory;
         InterfaceType = interfaceType;
         Name = name;
         MethodId = methodId;
@@ -37,6 +40,9 @@ public sealed class GrainMethod
 
     /// <summary>True when the method starts at once whatever else runs.</summary>
     public bool IsAlwaysInterleave => (Flags & GrainMethodFlags.AlwaysInterleave) != 0;
+
+    /// <summary>A request for this method with default arguments, to be filled by <see cref="GrainRequest.ReadArguments"/>.</summary>
+    public GrainRequest CreateRequest() => _requestFactory();
 
     /// <inheritdoc />
     public override string ToString() => DisplayName;

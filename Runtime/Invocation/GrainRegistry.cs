@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace Actors.Runtime.Invocation;
@@ -9,10 +10,10 @@ namespace Actors.Runtime.Invocation;
 public static class GrainRegistry
 {
     private static readonly Lock Gate = new();
-    private static readonly Dictionary<Type, GrainInterfaceInfo> InterfacesByType = [];
+    private static readonly ConcurrentDictionary<Type, GrainInterfaceInfo> InterfacesByType = new();
     private static readonly Dictionary<string, GrainInterfaceInfo> InterfacesByGrainType = new(StringComparer.Ordinal);
     private static readonly List<GrainClassInfo> Classes = [];
-    private static readonly Dictionary<string, GrainClassInfo> ClassesByGrainType = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, GrainClassInfo> ClassesByGrainType = new(StringComparer.Ordinal);
 
     /// <summary>Registers a grain interface. Called by generated code.</summary>
     public static void AddInterface(GrainInterfaceInfo info)
@@ -56,22 +57,18 @@ public static class GrainRegistry
     public static GrainInterfaceInfo GetInterface(Type interfaceType)
     {
         ArgumentNullException.ThrowIfNull(interfaceType);
-        lock (Gate)
+
+        // Read without the lock: GetGrain calls this on every reference it makes.
+        if (InterfacesByType.TryGetValue(interfaceType, out var info))
         {
-            if (InterfacesByType.TryGetValue(interfaceType, out var info))
-            {
-                return info;
-            }
+            return info;
         }
 
         EnsureLoaded(interfaceType.Assembly);
-        lock (Gate)
-        {
-            return InterfacesByType.TryGetValue(interfaceType, out var info)
+        return InterfacesByType.TryGetValue(interfaceType, out info)
                 ? info
                 : throw new UnknownGrainTypeException(
                     $"{interfaceType.FullName} is not a known grain interface: it must derive from IGrainWithStringKey in a project that runs the grain source generator.");
-        }
     }
 
     /// <summary>Finds the interface that names a grain type; throws <see cref="UnknownGrainTypeException"/> naming it.</summary>
@@ -88,12 +85,9 @@ public static class GrainRegistry
     /// <summary>Finds the class that implements a grain type; throws <see cref="UnknownGrainTypeException"/> naming it.</summary>
     public static GrainClassInfo GetClass(string grainType)
     {
-        lock (Gate)
+        if (ClassesByGrainType.TryGetValue(grainType, out var cached))
         {
-            if (ClassesByGrainType.TryGetValue(grainType, out var cached))
-            {
-                return cached;
-            }
+            return cached;
         }
 
         var interfaceType = GetInterface(grainType).InterfaceType;

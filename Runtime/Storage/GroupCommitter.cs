@@ -39,8 +39,15 @@ internal sealed class GroupCommitter : IAsyncDisposable
         var pending = new PendingWrite(write);
         if (!_queue.Writer.TryWrite(pending))
         {
-            // Full: wait for room rather than grow without bound (back-pressure on the writing grains).
-            await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                // Full: wait for room rather than grow without bound (back-pressure on the writing grains).
+                await _queue.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ChannelClosedException)
+            {
+                throw new StorageException($"State write for grain {write.GrainId} refused: the silo's storage writer has stopped.");
+            }
         }
 
         await pending.Task.ConfigureAwait(false);

@@ -8,14 +8,13 @@ namespace Actors.Runtime.Generator.Tests;
 /// <summary>Compiles a snippet against the runtime with the grain generator, the way a grain project builds.</summary>
 internal static class GeneratorHarness
 {
+    // The whole shared framework, as a real build sees it, plus the runtime.
     private static readonly ImmutableArray<MetadataReference> References =
     [
-        .. AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => !a.IsDynamic && a.Location.Length > 0)
-            .Append(typeof(Grain).Assembly)
-            .Append(typeof(Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions).Assembly)
+        .. ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+            .Append(typeof(Grain).Assembly.Location)
             .Distinct()
-            .Select(a => MetadataReference.CreateFromFile(a.Location)),
+            .Select(path => MetadataReference.CreateFromFile(path)),
     ];
 
     public static (ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> CompileErrors, string Source) Run(string code)

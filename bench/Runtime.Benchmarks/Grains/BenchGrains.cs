@@ -3,6 +3,9 @@ namespace Actors.Runtime.Benchmarks.Grains;
 public interface IPingGrain : IGrainWithStringKey
 {
     Task<int> Ping(int value);
+
+    /// <summary>Yields once inside the grain, so the call completes asynchronously (the queued/async path).</summary>
+    Task<int> PingYield(int value);
 }
 
 public sealed class PingGrain : Grain, IPingGrain
@@ -10,6 +13,12 @@ public sealed class PingGrain : Grain, IPingGrain
     private int _calls;
 
     public Task<int> Ping(int value) => Task.FromResult(value + ++_calls);
+
+    public async Task<int> PingYield(int value)
+    {
+        await Task.Yield();
+        return value + ++_calls;
+    }
 }
 
 public sealed class BenchState

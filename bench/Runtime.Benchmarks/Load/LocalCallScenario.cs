@@ -6,7 +6,8 @@ namespace Actors.Runtime.Benchmarks.Load;
 
 /// <summary>
 /// Local grain calls (caller and grain in one silo) against two baselines measured in the same run: a plain interface call,
-/// and a Task call with one thread-pool hop.
+/// and a Task call with one thread-pool hop. "local-grain" methods complete synchronously (the inline path);
+/// "local-grain-async" methods yield once (the async path); "one-shared-grain" puts every caller in one activation's queue.
 /// </summary>
 public static class LocalCallScenario
 {
@@ -23,7 +24,10 @@ public static class LocalCallScenario
             results.Add(await ClosedLoopLoad.RunAsync($"plain-call x{settings.Callers}", settings.Callers, settings.Warmup, settings.Duration, i => () => plain[i].Ping(1)));
             results.Add(await ClosedLoopLoad.RunAsync($"task-hop x{settings.Callers}", settings.Callers, settings.Warmup, settings.Duration, _ => HopAsync));
             results.Add(await ClosedLoopLoad.RunAsync($"local-grain x{settings.Callers}", settings.Callers, settings.Warmup, settings.Duration, i => () => grains[i].Ping(1)));
+            results.Add(await ClosedLoopLoad.RunAsync($"local-grain-async x{settings.Callers}", settings.Callers, settings.Warmup, settings.Duration, i => () => grains[i].PingYield(1)));
+            results.Add(await ClosedLoopLoad.RunAsync($"one-shared-grain x{settings.Callers}", settings.Callers, settings.Warmup, settings.Duration, _ => () => grains[0].PingYield(1)));
             results.Add(await ClosedLoopLoad.RunAsync("local-grain x1", 1, settings.Warmup, settings.Duration, _ => () => grains[0].Ping(1)));
+            results.Add(await ClosedLoopLoad.RunAsync("local-grain-async x1", 1, settings.Warmup, settings.Duration, _ => () => grains[0].PingYield(1)));
             results.Add(await ClosedLoopLoad.RunAsync("plain-call x1", 1, settings.Warmup, settings.Duration, _ => () => plain[0].Ping(1)));
         }
 

@@ -27,6 +27,7 @@ public static class StorageWriteScenario
     private static async Task<LoadResult> MeasureAsync(LoadSettings settings, int batchSize, string name)
     {
         var folder = Directory.CreateTempSubdirectory("bench-storage-");
+        IGrainStorage? storage = null;
         try
         {
             var options = new StorageOptions { Provider = settings.Provider, Path = folder.FullName, MaxBatchSize = batchSize };
@@ -35,7 +36,7 @@ public static class StorageWriteScenario
                 options.ConnectionString = await PostgresServer.Shared.CreateDatabaseAsync($"bench_{Guid.NewGuid():N}");
             }
 
-            var storage = GrainStorageFactory.Create(options);
+            storage = GrainStorageFactory.Create(options);
             var config = new Dictionary<string, string?> { ["Storage:MaxBatchSize"] = batchSize.ToString(CultureInfo.InvariantCulture) };
             await using var silo = await TestSilo.StartAsync(storage, settings: config);
             var grains = Enumerable.Range(0, settings.Callers).Select(i => silo.GrainFactory.GetGrain<IWriterGrain>($"w-{i}")).ToArray();
@@ -45,6 +46,12 @@ public static class StorageWriteScenario
         }
         finally
         {
+            // The silo does not own the provider it was given: close its connections before the next run opens more.
+            if (storage is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+
             folder.Delete(recursive: true);
         }
     }

@@ -6,6 +6,7 @@ namespace Actors.Runtime.Benchmarks.Micro;
 
 /// <summary>One caller, one grain in the same silo, against a plain Task-returning interface call.</summary>
 [MemoryDiagnoser]
+[InProcess]
 public class LocalCallBenchmarks
 {
     private TestSilo _silo = null!;
