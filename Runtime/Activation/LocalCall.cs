@@ -6,8 +6,10 @@ namespace Actors.Runtime.Activation;
 internal sealed class LocalCall<TResult> : TaskCompletionSource<TResult>, IActivationWorkItem, ITimeoutTarget
 {
     private readonly GrainRequest<TResult> _request;
-    private readonly ActivationData _activation;
     private ValueTask<TResult> _pending;
+
+    // The activation running the call: a queued call moves to the grain's next activation when its first one ends.
+    private ActivationData _activation;
 
     public LocalCall(GrainRequest<TResult> request, ActivationData activation)
     {
@@ -37,6 +39,7 @@ internal sealed class LocalCall<TResult> : TaskCompletionSource<TResult>, IActiv
 
     public void Start(ActivationData activation, Grain grain)
     {
+        _activation = activation;
         ValueTask<TResult> pending;
         try
         {

@@ -42,6 +42,27 @@ public sealed class TurnSchedulingTests
     }
 
     [Fact]
+    public async Task A_burst_of_first_calls_creates_one_activation()
+    {
+        var (silo, board) = await ProbeSilo.StartAsync();
+        await using var _ = silo;
+        var grain = silo.GrainFactory.GetGrain<IProbeGrain>("fresh");
+        using var start = new ManualResetEventSlim();
+
+        var calls = Enumerable.Range(0, 200).Select(_ => Task.Run(() =>
+        {
+            start.Wait();
+            return grain.Increment();
+        })).ToArray();
+        start.Set();
+        var results = await Wait.ForAsync(Task.WhenAll(calls), "200 first calls");
+
+        Assert.Equal(["fresh"], board.Activations);
+        Assert.Equal(Enumerable.Range(1, 200), results.Order());
+        Assert.Equal(1, silo.Silo.ActivationCount);
+    }
+
+    [Fact]
     public async Task Read_only_calls_overlap_each_other_but_not_a_writer()
     {
         var (silo, board) = await ProbeSilo.StartAsync();

@@ -18,6 +18,8 @@ public sealed class ProbeBoard
 
     public ConcurrentQueue<string> Deactivations { get; } = new();
 
+    public ConcurrentQueue<string> Activations { get; } = new();
+
     public ConcurrentQueue<string> EnteredLabels { get; } = new();
 
     /// <summary>Calls with this label wait inside the grain until <see cref="Release"/>.</summary>

@@ -39,6 +39,12 @@ public sealed class ProbeGrain(ProbeBoard board) : Grain, IProbeGrain
         return Task.CompletedTask;
     }
 
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        board.Activations.Enqueue(GrainKey);
+        return Task.CompletedTask;
+    }
+
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         board.Deactivations.Enqueue($"{GrainKey}:{reason}");
