@@ -57,11 +57,20 @@ public sealed class FakeTimeProvider : TimeProvider
                 due = _timers.Where(t => t.Deadline <= target).MinBy(t => t.Deadline);
                 if (due is null)
                 {
-                    _now = target;
+                    if (target > _now)
+                    {
+                        _now = target;
+                    }
+
                     return;
                 }
 
-                _now = due.Deadline!.Value;
+                // Never backwards, even when a callback advanced the clock itself.
+                if (due.Deadline!.Value > _now)
+                {
+                    _now = due.Deadline.Value;
+                }
+
                 due.Rearm();
             }
 
@@ -72,13 +81,24 @@ public sealed class FakeTimeProvider : TimeProvider
     private sealed class FakeTimer(FakeTimeProvider clock, TimerCallback callback, object? state) : ITimer
     {
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
+        private bool _disposed;
 
         public DateTimeOffset? Deadline { get; private set; }
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            if ((dueTime < TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan) || (period < TimeSpan.Zero && period != Timeout.InfiniteTimeSpan))
+            {
+                throw new ArgumentOutOfRangeException(nameof(dueTime), "Due time and period must be positive, zero or infinite.");
+            }
+
             lock (clock._lock)
             {
+                if (_disposed)
+                {
+                    return false;
+                }
+
                 clock._timers.Remove(this);
                 _period = period;
                 Deadline = dueTime == Timeout.InfiniteTimeSpan ? null : clock._now + dueTime;
@@ -112,6 +132,7 @@ public sealed class FakeTimeProvider : TimeProvider
         {
             lock (clock._lock)
             {
+                _disposed = true;
                 clock._timers.Remove(this);
                 Deadline = null;
             }

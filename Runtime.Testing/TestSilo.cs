@@ -1,5 +1,8 @@
+using System.Globalization;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,12 +10,15 @@ using Microsoft.Extensions.Logging;
 
 namespace Actors.Runtime.Testing;
 
-/// <summary>One silo in this process, built on the generic host as the real Silo is, for tests and benchmarks.</summary>
+/// <summary>
+/// One silo in this process on its own Kestrel server (a free 127.0.0.1 silo port unless the settings name one), built as the
+/// real Silo is, for tests and benchmarks.
+/// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
-    private readonly IHost _host;
+    private readonly WebApplication _host;
 
-    private TestSilo(IHost host) => _host = host;
+    private TestSilo(WebApplication host) => _host = host;
 
     /// <summary>The silo's services.</summary>
     public IServiceProvider Services => _host.Services;
@@ -30,8 +36,14 @@ public sealed class TestSilo : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null)
     {
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Provider"] = "memory" });
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "memory",
+            ["Silo:ListenAddress"] = "127.0.0.1",
+            ["Silo:Port"] = SiloProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+        });
         if (settings is not null)
         {
             builder.Configuration.AddInMemoryCollection(settings);
@@ -58,6 +70,6 @@ public sealed class TestSilo : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync().ConfigureAwait(false);
-        _host.Dispose();
+        await _host.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -31,7 +31,7 @@ public static class Wait
         ArgumentNullException.ThrowIfNull(condition);
         var bound = timeout ?? DefaultTimeout;
         var clock = Stopwatch.StartNew();
-        while (!await condition().ConfigureAwait(false))
+        while (!await WithinAsync(condition(), bound - clock.Elapsed, description).ConfigureAwait(false))
         {
             if (clock.Elapsed > bound)
             {
@@ -39,6 +39,19 @@ public static class Wait
             }
 
             await Task.Delay(5).ConfigureAwait(false);
+        }
+    }
+
+    // A condition that never completes must still end the wait at the bound.
+    private static async Task<bool> WithinAsync(Task<bool> check, TimeSpan left, string description)
+    {
+        try
+        {
+            return await check.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero).ConfigureAwait(false);
+        }
+        catch (TimeoutException) when (!check.IsCompleted)
+        {
+            throw new TimeoutException($"Gave up waiting for: {description} (the check itself did not complete)");
         }
     }
 

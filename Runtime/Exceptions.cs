@@ -119,3 +119,22 @@ public sealed class MalformedGrainCallException : GrainRuntimeException
     /// <summary>Creates the exception with a message and an inner exception.</summary>
     public MalformedGrainCallException(string message, Exception innerException) : base(message, innerException) { }
 }
+
+/// <summary>A grain on another silo threw an exception whose type is not carried across the wire; its type name and message are kept.</summary>
+public sealed class RemoteGrainException : GrainRuntimeException
+{
+    /// <summary>Creates the exception.</summary>
+    public RemoteGrainException() { }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public RemoteGrainException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public RemoteGrainException(string message, Exception innerException) : base(message, innerException) { }
+
+    /// <summary>Creates the exception for a remote type and message.</summary>
+    public RemoteGrainException(string remoteType, string message) : base(message) => RemoteType = remoteType;
+
+    /// <summary>The full name of the exception type thrown on the other silo.</summary>
+    public string? RemoteType { get; }
+}

@@ -28,6 +28,13 @@ public sealed class SiloOptions
     [Required, RegularExpression("^[A-Za-z0-9._-]{1,64}$")]
     public string Zone { get; set; } = "default";
 
+    /// <summary>The address the silo and gateway ports listen on. Default 0.0.0.0 (every interface).</summary>
+    [Required]
+    public string ListenAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>How long connecting to another silo may take. Default 2 s.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a caller waits for a grain's answer unless the method says otherwise. Default 30 s.</summary>
     public TimeSpan ResponseTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -17,7 +17,9 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
     private static readonly GrainId HealthProbeId = GrainId.Create("system.health", "probe");
     private readonly ActivationCollector _collector;
     private readonly GroupCommitter _committer;
+    private readonly Lock _stopLock = new();
     private volatile SiloStatus _status = SiloStatus.Joining;
+    private Task? _stopping;
 
     public SiloRuntime(
         IOptions<SiloOptions> options,
@@ -43,6 +45,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         var concurrentBatches = storageOptions.Value.MaxConcurrentBatches ?? (storage.Name == "postgres" ? 4 : 1);
         _committer = new GroupCommitter(storage, storageOptions.Value, concurrentBatches, metrics, loggerFactory.CreateLogger("Actors.Runtime.Storage"));
         _collector = new ActivationCollector(this);
+        Messages = new Messaging.MessageCenter(this);
     }
 
     public SiloOptions Options { get; }
@@ -69,6 +72,8 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
 
     public GroupCommitter Committer => _committer;
 
+    public Messaging.MessageCenter Messages { get; }
+
     public ActivationCollector Collector => _collector;
 
     SiloAddress ILocalSilo.Address => SiloAddress;
@@ -91,18 +96,34 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         SetStatus(SiloStatus.Active);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Stops once: later and concurrent callers await the same stop.</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_status is SiloStatus.ShuttingDown or SiloStatus.Dead)
+        lock (_stopLock)
         {
-            return;
+            return _stopping ??= StopCoreAsync(cancellationToken);
         }
+    }
 
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    {
         SetStatus(SiloStatus.ShuttingDown);
         _collector.Dispose();
-        await Catalog.StopAsync(Options.ShutdownTimeout, cancellationToken).ConfigureAwait(false);
-        await _committer.DisposeAsync().ConfigureAwait(false);
-        SetStatus(SiloStatus.Dead);
+        try
+        {
+            await Catalog.StopAsync(Options.ShutdownTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Log.ShutdownCancelled(Logger, Catalog.Count);
+        }
+        finally
+        {
+            // Whatever became of the deactivations, pending writes get a bounded chance to commit and connections close.
+            await _committer.StopAsync(Options.ShutdownTimeout).ConfigureAwait(false);
+            await Messages.DisposeAsync().ConfigureAwait(false);
+            SetStatus(SiloStatus.Dead);
+        }
     }
 
     public async Task<bool> IsStorageReachableAsync(CancellationToken cancellationToken)

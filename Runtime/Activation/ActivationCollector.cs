@@ -18,11 +18,7 @@ internal sealed class ActivationCollector(SiloRuntime runtime) : IDisposable
         var collected = 0;
         foreach (var activation in runtime.Catalog.Activations)
         {
-            if (activation.IsIdleFor(now))
-            {
-                activation.Deactivate(DeactivationReason.IdleCollection);
-                collected++;
-            }
+            collected += activation.TryCollect(now) ? 1 : 0;
         }
 
         return collected;

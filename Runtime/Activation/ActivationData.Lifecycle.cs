@@ -9,6 +9,8 @@ internal sealed partial class ActivationData
     private DeactivationReason? _deactivationReason;
     private bool _deactivationStarted;
     private Exception? _activationError;
+    private ActivationData? _forwardTo;
+    private volatile bool _defunct;
 
     /// <summary>Constructs the grain, reads its states and runs OnActivateAsync; then starts the calls that waited.</summary>
     public async Task ActivateAsync()
@@ -16,14 +18,16 @@ internal sealed partial class ActivationData
         try
         {
             var grain = Construct();
-            if (_states.Count > 0)
+            var limit = Runtime.Options.ActivationTimeout;
+            using (var timeout = new CancellationTokenSource(limit, Runtime.TimeProvider))
             {
-                await Task.WhenAll(_states.Select(s => s.ReadStateAsync(CancellationToken.None))).ConfigureAwait(false);
-            }
+                // Bounded even when grain code ignores its token: a hung activation must fail, not sit in the catalog forever.
+                if (_states.Count > 0)
+                {
+                    await Task.WhenAll(_states.Select(s => s.ReadStateAsync(timeout.Token))).WaitAsync(limit, Runtime.TimeProvider).ConfigureAwait(false);
+                }
 
-            using (var timeout = new CancellationTokenSource(Runtime.Options.ActivationTimeout, Runtime.TimeProvider))
-            {
-                await grain.OnActivateAsync(timeout.Token).ConfigureAwait(false);
+                await grain.OnActivateAsync(timeout.Token).WaitAsync(limit, Runtime.TimeProvider).ConfigureAwait(false);
             }
 
             bool dispatch;
@@ -53,12 +57,19 @@ internal sealed partial class ActivationData
             // and must not find this one.
             Runtime.Catalog.Remove(this);
             IActivationWorkItem[] waiting;
+            GrainTimer[] timers;
             lock (_lock)
             {
                 _activationError = error;
                 _status = ActivationStatus.Invalid;
                 waiting = [.. _queue];
                 _queue.Clear();
+                timers = [.. _timers];
+            }
+
+            foreach (var timer in timers)
+            {
+                timer.Dispose();
             }
 
             _deactivated.TrySetResult();
@@ -104,11 +115,17 @@ internal sealed partial class ActivationData
         return Deactivated;
     }
 
+    /// <summary>True once the activation ended with nothing to hand over: its catalog slot may be cleared.</summary>
+    public bool IsDefunct => _defunct;
+
     /// <summary>Records use for idle collection: a flag write, no clock read, on the call path.</summary>
     public void MarkUsed() => _usedSinceLastScan = true;
 
-    /// <summary>Called by the collector once per quantum; true when the activation has been idle for its collection age.</summary>
-    public bool IsIdleFor(DateTimeOffset now)
+    /// <summary>
+    /// Called by the collector once per quantum: when the activation has been idle for its collection age, starts its
+    /// deactivation in the same lock that saw it idle (no call can slip in between) and returns true.
+    /// </summary>
+    public bool TryCollect(DateTimeOffset now)
     {
         if (_usedSinceLastScan)
         {
@@ -117,16 +134,31 @@ internal sealed partial class ActivationData
             return false;
         }
 
+        bool start;
         lock (_lock)
         {
-            if (_status != ActivationStatus.Valid || RunningCount > 0 || _queue.Count > 0)
+            if (_status != ActivationStatus.Valid || RunningCount > 0 || _queue.Count > 0 || _usedSinceLastScan)
             {
                 _lastUsed = now;
                 return false;
             }
+
+            if (now - _lastUsed < CollectionAge)
+            {
+                return false;
+            }
+
+            _status = ActivationStatus.Deactivating;
+            _deactivationReason = DeactivationReason.IdleCollection;
+            start = TryBeginDeactivation();
         }
 
-        return now - _lastUsed >= CollectionAge;
+        if (start)
+        {
+            _ = RunDeactivationAsync();
+        }
+
+        return true;
     }
 
     public IDisposable RegisterTimer(Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
@@ -134,6 +166,11 @@ internal sealed partial class ActivationData
         var timer = new GrainTimer(this, callback, dueTime, period);
         lock (_lock)
         {
+            if (_status is not (ActivationStatus.Activating or ActivationStatus.Valid))
+            {
+                throw new InvalidOperationException($"Grain {GrainId} is deactivating; it cannot start a timer.");
+            }
+
             _timers.Add(timer);
         }
 
@@ -187,24 +224,82 @@ internal sealed partial class ActivationData
             Log.DeactivationFailed(Runtime.Logger, GrainId, reason, error);
         }
 
-        Runtime.Catalog.Remove(this);
-        IActivationWorkItem[] waiting;
+        HandOver(reason);
+    }
+
+    /// <summary>
+    /// Ends the activation. Calls still waiting go, in their order, to a successor activation that takes this one's place in
+    /// the catalog; calls that reach this activation afterwards are forwarded behind them, so arrival order is kept.
+    /// </summary>
+    private void HandOver(DeactivationReason reason)
+    {
+        ActivationData? successor = null;
+        List<IActivationWorkItem> stranded = [];
+        try
+        {
+            lock (_lock)
+            {
+                var waiting = _queue.Where(item => item.CanReroute && !item.IsCancelled).ToList();
+                _queue.Clear();
+                if (waiting.Count > 0 && !Runtime.Catalog.IsStopping)
+                {
+                    successor = new ActivationData(GrainId, ClassInfo, Runtime);
+                    successor.Preload(waiting);
+                    _forwardTo = successor;
+                }
+                else
+                {
+                    stranded = waiting;
+                    _defunct = true;
+                }
+
+                _status = ActivationStatus.Invalid;
+            }
+
+            if (successor is not null)
+            {
+                Runtime.Catalog.Replace(this, successor);
+            }
+            else
+            {
+                Runtime.Catalog.Remove(this);
+            }
+
+            foreach (var item in stranded)
+            {
+                item.Fail(new SiloUnavailableException($"Silo {Runtime.SiloAddress} is shutting down; grain {GrainId} was deactivated before the call ran."));
+            }
+        }
+        finally
+        {
+            _deactivated.TrySetResult();
+            Runtime.Metrics.ActivationRemoved(GrainId.Type, reason);
+            Log.Deactivated(Runtime.Logger, GrainId, reason);
+        }
+    }
+
+    /// <summary>Queues items on a successor before anyone can reach it, so they keep their order ahead of later calls.</summary>
+    private void Preload(List<IActivationWorkItem> items)
+    {
         lock (_lock)
         {
-            _status = ActivationStatus.Invalid;
-            waiting = [.. _queue];
-            _queue.Clear();
-        }
-
-        Runtime.Metrics.ActivationRemoved(GrainId.Type, reason);
-        Log.Deactivated(Runtime.Logger, GrainId, reason);
-        _deactivated.TrySetResult();
-        foreach (var item in waiting)
-        {
-            if (item.CanReroute && !item.IsCancelled)
+            foreach (var item in items)
             {
-                Runtime.Catalog.Reroute(GrainId, item);
+                _queue.Enqueue(item);
             }
+        }
+    }
+
+    /// <summary>Takes back the items of a successor that never entered the catalog.</summary>
+    internal IActivationWorkItem[] TakeQueued()
+    {
+        lock (_lock)
+        {
+            IActivationWorkItem[] items = [.. _queue];
+            _queue.Clear();
+            _status = ActivationStatus.Invalid;
+            _defunct = true;
+            return items;
         }
     }
 }

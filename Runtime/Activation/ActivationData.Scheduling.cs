@@ -11,6 +11,7 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
     private int _runningReadOnly;
     private int _runningInterleaved;
     private bool _dispatchScheduled;
+    private int _cancelledWaiting;
 
     private int RunningCount => _runningExclusive + _runningReadOnly + _runningInterleaved;
 
@@ -51,7 +52,8 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
         return call.Task;
 
     Reroute:
-        return Runtime.Catalog.InvokeAsync(GrainId, request);
+        // Behind the calls handed to the successor, if there is one; otherwise wherever the catalog sends the grain now.
+        return _forwardTo is { } successor ? successor.InvokeAsync(request) : Runtime.Catalog.InvokeAsync(GrainId, request);
 
     RunInline:
         ValueTask<TResult> pending;
@@ -88,7 +90,7 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
         {
             if (_status == ActivationStatus.Invalid && _activationError is null)
             {
-                return false;
+                goto Forward;
             }
 
             if (_status == ActivationStatus.Invalid)
@@ -110,6 +112,9 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
     Failed:
         item.Fail(_activationError!);
         return true;
+
+    Forward:
+        return _forwardTo is { } successor && successor.TryEnqueue(item);
     }
 
     /// <summary>Ends a turn started for an item with these flags; starts waiting turns or a pending deactivation.</summary>
@@ -169,11 +174,50 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
                 MarkStarted(item.Flags);
             }
 
-            item.Start(this, _grain!);
+            StartSafely(item);
         }
 
         // Still busy after a full share of turns: go to the back of the pool's queue and let others run.
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    // Work items end their own turns, but one that throws while starting must not take the pool thread (and the process) down.
+    private void StartSafely(IActivationWorkItem item)
+    {
+        try
+        {
+            item.Start(this, _grain!);
+        }
+        catch (Exception error)
+        {
+            Diagnostics.Log.TurnFailedToStart(Runtime.Logger, GrainId, error);
+            item.Fail(error);
+            OnTurnCompleted(item.Flags);
+        }
+    }
+
+    /// <summary>
+    /// Called when a call that was still waiting timed out. Such calls are dropped when they reach the head of the queue, but
+    /// behind a stuck turn they would pile up; once they are half the queue it is swept (amortized O(1) per timed-out call).
+    /// </summary>
+    public void OnWaitingCallCancelled()
+    {
+        lock (_lock)
+        {
+            if (++_cancelledWaiting * 2 < _queue.Count)
+            {
+                return;
+            }
+
+            var live = _queue.Where(item => !item.IsCancelled).ToArray();
+            _queue.Clear();
+            foreach (var item in live)
+            {
+                _queue.Enqueue(item);
+            }
+
+            _cancelledWaiting = 0;
+        }
     }
 
     private static bool IsInterleaved(GrainMethodFlags flags) => (flags & GrainMethodFlags.AlwaysInterleave) != 0;

@@ -57,6 +57,18 @@ internal sealed partial class ActivationData : IGrainActivationContext
         }
     }
 
+    /// <summary>How many turns wait in the queue now.</summary>
+    internal int QueueLength
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
     public IPersistentState<TState> GetPersistentState<TState>(string stateName) where TState : new()
     {
         ArgumentException.ThrowIfNullOrEmpty(stateName);

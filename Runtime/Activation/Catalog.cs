@@ -42,38 +42,73 @@ internal sealed class Catalog(SiloRuntime runtime) : IGrainCallInvoker
 
     public bool TryGet(GrainId grainId, out ActivationData activation) => _activations.TryGetValue(grainId, out activation!);
 
+    public bool IsStopping => _stopping;
+
     /// <summary>Finds the grain's activation, or creates one and starts activating it.</summary>
     public ActivationData GetOrCreate(GrainId grainId)
     {
-        if (_activations.TryGetValue(grainId, out var existing))
+        while (true)
         {
-            return existing;
-        }
+            if (_activations.TryGetValue(grainId, out var existing))
+            {
+                if (!existing.IsDefunct)
+                {
+                    return existing;
+                }
 
-        if (_stopping)
-        {
-            throw new SiloUnavailableException($"Silo {runtime.SiloAddress} is shutting down and activates no more grains (grain {grainId}).");
-        }
+                // Ended, with nothing to hand over: clear its slot rather than send the caller back to it.
+                _activations.TryRemove(KeyValuePair.Create(grainId, existing));
+                continue;
+            }
 
-        var classInfo = GrainRegistry.GetClass(grainId.Type);
-        var created = new ActivationData(grainId, classInfo, runtime);
-        var winner = _activations.GetOrAdd(grainId, created);
-        if (ReferenceEquals(winner, created))
-        {
+            if (_stopping)
+            {
+                throw Unavailable(grainId);
+            }
+
+            var created = new ActivationData(grainId, GrainRegistry.GetClass(grainId.Type), runtime);
+            var winner = _activations.GetOrAdd(grainId, created);
+            if (!ReferenceEquals(winner, created))
+            {
+                continue;
+            }
+
+            if (_stopping)
+            {
+                // Stop began between the check and the insert: its sweep may have missed this one.
+                _activations.TryRemove(KeyValuePair.Create(grainId, created));
+                throw Unavailable(grainId);
+            }
+
             _ = created.ActivateAsync();
+            return created;
         }
-
-        return winner;
     }
 
-    /// <summary>Moves a turn that waited on an activation that ended to the grain's next activation.</summary>
+    /// <summary>Puts a successor (already holding the calls that waited) in place of an activation that ended.</summary>
+    public void Replace(ActivationData ended, ActivationData successor)
+    {
+        if (_activations.TryUpdate(ended.GrainId, successor, ended) || _activations.TryAdd(ended.GrainId, successor))
+        {
+            _ = successor.ActivateAsync();
+            return;
+        }
+
+        // Another activation took the slot meanwhile: the waiting calls go to it, in order.
+        foreach (var item in successor.TakeQueued())
+        {
+            Reroute(ended.GrainId, item);
+        }
+    }
+
+    /// <summary>Moves a turn to the grain's current activation.</summary>
     public void Reroute(GrainId grainId, IActivationWorkItem item)
     {
         try
         {
-            while (!GetOrCreate(grainId).TryEnqueue(item))
+            if (!GetOrCreate(grainId).TryEnqueue(item))
             {
-                // The activation we found ended meanwhile; the next lookup creates a fresh one.
+                item.Fail(Unavailable(grainId));
             }
         }
         catch (Exception error)
@@ -89,14 +124,30 @@ internal sealed class Catalog(SiloRuntime runtime) : IGrainCallInvoker
     public async Task StopAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         _stopping = true;
-        var all = _activations.Values.Select(a => a.DeactivateAsync(DeactivationReason.ShuttingDown)).ToArray();
+        using var bound = new CancellationTokenSource(timeout, runtime.TimeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(bound.Token, cancellationToken);
         try
         {
-            await Task.WhenAll(all).WaitAsync(timeout, runtime.TimeProvider, cancellationToken).ConfigureAwait(false);
+            // Repeat: successors created for calls that waited during the first sweep are deactivated by the next one.
+            while (!_activations.IsEmpty)
+            {
+                var all = _activations.Values.Select(a => a.DeactivateAsync(DeactivationReason.ShuttingDown)).ToArray();
+                await Task.WhenAll(all).WaitAsync(linked.Token).ConfigureAwait(false);
+                foreach (var (id, activation) in _activations)
+                {
+                    if (activation.Deactivated.IsCompleted)
+                    {
+                        _activations.TryRemove(KeyValuePair.Create(id, activation));
+                    }
+                }
+            }
         }
-        catch (TimeoutException)
+        catch (OperationCanceledException) when (bound.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            Diagnostics.Log.ShutdownTimedOut(runtime.Logger, all.Count(t => !t.IsCompleted), timeout);
+            Diagnostics.Log.ShutdownTimedOut(runtime.Logger, _activations.Count, timeout);
         }
     }
+
+    private SiloUnavailableException Unavailable(GrainId grainId) =>
+        new($"Silo {runtime.SiloAddress} is shutting down and activates no more grains (grain {grainId}).");
 }

@@ -14,7 +14,7 @@ internal sealed class GrainTimer : IActivationWorkItem, IDisposable
     private readonly TimeSpan _dueTime;
     private readonly TimeSpan _period;
     private readonly CancellationTokenSource _disposed = new();
-    private ITimer? _timer;
+    private volatile ITimer? _timer;
 
     public GrainTimer(ActivationData activation, Func<CancellationToken, Task> callback, TimeSpan dueTime, TimeSpan period)
     {
@@ -36,15 +36,20 @@ internal sealed class GrainTimer : IActivationWorkItem, IDisposable
 
     public bool CanReroute => false;
 
-    public void Start() => _timer = _activation.Runtime.TimeProvider.CreateTimer(
-        static state => ((GrainTimer)state!).OnTick(), this, _dueTime, Timeout.InfiniteTimeSpan);
+    // Created disarmed and armed once assigned: a tick that completes at once must find the timer to re-arm.
+    public void Start()
+    {
+        _timer = _activation.Runtime.TimeProvider.CreateTimer(
+            static state => ((GrainTimer)state!).OnTick(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer.Change(_dueTime, Timeout.InfiniteTimeSpan);
+    }
 
     public void Start(ActivationData activation, Grain grain)
     {
         Task tick;
         try
         {
-            tick = _callback(_disposed.Token);
+            tick = _callback(_disposed.Token) ?? Task.CompletedTask;
         }
         catch (Exception error)
         {

@@ -7,11 +7,14 @@ internal sealed class LocalCall<TResult> : TaskCompletionSource<TResult>, IActiv
 {
     private readonly GrainRequest<TResult> _request;
     private ValueTask<TResult> _pending;
+    private volatile bool _started;
 
     // The activation running the call: a queued call moves to the grain's next activation when its first one ends.
     private ActivationData _activation;
 
+    // Continuations run asynchronously: a caller's code must never run inside the callee's dispatch loop or a timeout scan.
     public LocalCall(GrainRequest<TResult> request, ActivationData activation)
+        : base(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         _request = request;
         _activation = activation;
@@ -40,6 +43,7 @@ internal sealed class LocalCall<TResult> : TaskCompletionSource<TResult>, IActiv
     public void Start(ActivationData activation, Grain grain)
     {
         _activation = activation;
+        _started = true;
         ValueTask<TResult> pending;
         try
         {
@@ -65,6 +69,7 @@ internal sealed class LocalCall<TResult> : TaskCompletionSource<TResult>, IActiv
     /// <summary>Ends the turn and completes the call when the grain method's task completes.</summary>
     public void CompleteWhenDone(ValueTask<TResult> pending)
     {
+        _started = true;
         _pending = pending;
         pending.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(OnPendingCompleted);
     }
@@ -82,8 +87,14 @@ internal sealed class LocalCall<TResult> : TaskCompletionSource<TResult>, IActiv
         }
     }
 
-    public void OnTimeout(TimeSpan timeout) =>
-        TrySetException(new GrainCallTimeoutException($"{_request.Method.DisplayName} on grain {Target} did not answer within {timeout}."));
+    public void OnTimeout(TimeSpan timeout)
+    {
+        if (TrySetException(new GrainCallTimeoutException($"{_request.Method.DisplayName} on grain {Target} did not answer within {timeout}."))
+            && !_started)
+        {
+            _activation.OnWaitingCallCancelled();
+        }
+    }
 
     private void OnPendingCompleted()
     {

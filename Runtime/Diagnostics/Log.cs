@@ -28,4 +28,16 @@ internal static partial class Log
 
     [LoggerMessage(3002, LogLevel.Warning, "Shutdown gave up waiting for {Count} activations after {Timeout}")]
     public static partial void ShutdownTimedOut(ILogger logger, int count, TimeSpan timeout);
+
+    [LoggerMessage(3003, LogLevel.Warning, "Shutdown was cancelled by the host with {Count} activations left")]
+    public static partial void ShutdownCancelled(ILogger logger, int count);
+
+    [LoggerMessage(2003, LogLevel.Warning, "Stopping the storage writer gave up after {Timeout}; {Count} writes were failed")]
+    public static partial void CommitterStopTimedOut(ILogger logger, TimeSpan timeout, int count);
+
+    [LoggerMessage(1005, LogLevel.Error, "A turn of grain {GrainId} failed to start")]
+    public static partial void TurnFailedToStart(ILogger logger, GrainId grainId, Exception error);
+
+    [LoggerMessage(4001, LogLevel.Warning, "Closing {Connection}: it belongs to cluster {TheirCluster}, not {OurCluster}")]
+    public static partial void WrongCluster(ILogger logger, string connection, string? theirCluster, string ourCluster);
 }

@@ -14,7 +14,8 @@ public static class SiloServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the silo runtime: options bound from the <c>Silo</c> and <c>Storage</c> sections and validated at start, the
-    /// configured storage provider, the grain factory, and a hosted service that starts and stops the silo.
+    /// configured storage provider, the grain factory, the silo port on the host's Kestrel server (the host must be a web
+    /// host), and a hosted service that starts and stops the silo.
     /// Services registered before this call (a <see cref="TimeProvider"/>, an <see cref="IGrainStorage"/>) take precedence.
     /// </summary>
     public static IServiceCollection AddActorSilo(this IServiceCollection services, IConfiguration configuration)
@@ -39,6 +40,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<SiloRuntime>();
         services.TryAddSingleton<ILocalSilo>(sp => sp.GetRequiredService<SiloRuntime>());
         services.TryAddSingleton(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
+        services.TryAddSingleton<Messaging.SiloConnectionHandler>();
+        services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, SiloEndpointsSetup>();
         services.AddHostedService<SiloHostedService>();
         return services;
     }

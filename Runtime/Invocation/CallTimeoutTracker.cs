@@ -4,13 +4,15 @@ namespace Actors.Runtime.Invocation;
 
 /// <summary>
 /// Ends calls that outlive their response timeout. Only calls that did not complete synchronously register, and the call
-/// path reads no clock: deadlines are counted from a clock the scan refreshes, so a call may time out up to one scan period late.
+/// path reads no clock: deadlines are counted from a clock the scan refreshes, so a call times out up to two scan periods late,
+/// never early.
 /// </summary>
 internal sealed class CallTimeoutTracker : IDisposable
 {
     private readonly ConcurrentDictionary<ITimeoutTarget, Deadline> _pending = new(ReferenceEqualityComparer.Instance);
     private readonly TimeProvider _timeProvider;
     private readonly TimeSpan _defaultTimeout;
+    private readonly TimeSpan _scanPeriod;
     private readonly ITimer _timer;
     private long _nowTicks;
 
@@ -18,6 +20,7 @@ internal sealed class CallTimeoutTracker : IDisposable
     {
         _timeProvider = timeProvider;
         _defaultTimeout = defaultTimeout;
+        _scanPeriod = scanPeriod;
         _nowTicks = timeProvider.GetUtcNow().UtcTicks;
         _timer = timeProvider.CreateTimer(static state => ((CallTimeoutTracker)state!).Scan(), this, scanPeriod, scanPeriod);
     }
@@ -27,7 +30,12 @@ internal sealed class CallTimeoutTracker : IDisposable
     public void Register(ITimeoutTarget target, GrainMethod method)
     {
         var timeout = method.ResponseTimeout ?? _defaultTimeout;
-        _pending[target] = new Deadline(Volatile.Read(ref _nowTicks) + timeout.Ticks, timeout);
+
+        // The clock may be up to one scan period old: add the period so that no call times out early, saturating at the top.
+        var allowed = timeout.Ticks + _scanPeriod.Ticks;
+        var now = Volatile.Read(ref _nowTicks);
+        var deadline = allowed < 0 || now > long.MaxValue - allowed ? long.MaxValue : now + allowed;
+        _pending[target] = new Deadline(deadline, timeout);
     }
 
     public void Unregister(ITimeoutTarget target) => _pending.TryRemove(target, out _);

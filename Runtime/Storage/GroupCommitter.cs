@@ -17,6 +17,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Channel<PendingWrite> _queue;
     private readonly Task[] _loops;
+    private readonly CancellationTokenSource _abort = new();
 
     public GroupCommitter(IGrainStorage storage, StorageOptions options, int concurrentBatches, RuntimeMetrics metrics, ILogger logger)
     {
@@ -53,11 +54,31 @@ internal sealed class GroupCommitter : IAsyncDisposable
         await pending.Task.ConfigureAwait(false);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Takes no more writes and commits those already queued, waiting at most <paramref name="timeout"/>; then cancels the
+    /// batch in flight and fails every write still waiting with <see cref="StorageException"/>.
+    /// </summary>
+    public async Task StopAsync(TimeSpan timeout)
     {
         _queue.Writer.TryComplete();
-        await Task.WhenAll(_loops).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_loops).WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+            var failed = 0;
+            while (_queue.Reader.TryRead(out var pending))
+            {
+                failed += pending.TrySetException(new StorageException($"The silo stopped before the write for grain {pending.Write.GrainId} was committed.")) ? 1 : 0;
+            }
+
+            Log.CommitterStopTimedOut(_logger, timeout, failed);
+        }
     }
+
+    public ValueTask DisposeAsync() => new(StopAsync(TimeSpan.FromSeconds(30)));
 
     private async Task CommitLoopAsync()
     {
@@ -86,7 +107,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await _storage.WriteBatchAsync(writes, CancellationToken.None).ConfigureAwait(false);
+            await _storage.WriteBatchAsync(writes, _abort.Token).ConfigureAwait(false);
         }
         catch (Exception error)
         {
