@@ -11,7 +11,7 @@ internal static class StorageFailure
     /// <summary>Whether the exception comes from SQLite or the file system under it, rather than from a bug or a cancellation.</summary>
     public static bool IsSqlite(Exception exception) => exception is SqliteException or IOException;
 
-    /// <summary>A failure of the SQLite database at <paramref name="databasePath"/>; <paramref name="doing"/> reads "write to", for example.</summary>
+    /// <summary>A failure of the SQLite database at <paramref name="databasePath"/>; <paramref name="doing"/> is "write to", say.</summary>
     public static StorageException Sqlite(string databasePath, string doing, Exception inner) =>
         new($"Could not {doing} the SQLite database '{databasePath}': {inner.Message}", inner);
 
