@@ -31,6 +31,51 @@ internal static class SchemaMigrations
                     PRIMARY KEY (grain_type, grain_key, state_name)
                 );
                 """),
+
+        // Times are Unix milliseconds of the database clock; status is the SiloStatus name; suspicions a JSON array.
+        new(2, "membership",
+            PostgresSql: """
+                CREATE TABLE membership (
+                    cluster_id text NOT NULL,
+                    host text NOT NULL,
+                    port integer NOT NULL,
+                    epoch bigint NOT NULL,
+                    zone text NOT NULL,
+                    status text NOT NULL,
+                    gateway_port integer NOT NULL,
+                    http_port integer NOT NULL,
+                    started_at bigint NOT NULL,
+                    heartbeat_at bigint NOT NULL,
+                    suspicions text NOT NULL,
+                    row_version bigint NOT NULL,
+                    PRIMARY KEY (cluster_id, host, port, epoch)
+                );
+                CREATE TABLE membership_version (
+                    cluster_id text PRIMARY KEY,
+                    version bigint NOT NULL
+                );
+                """,
+            SqliteSql: """
+                CREATE TABLE membership (
+                    cluster_id TEXT NOT NULL,
+                    host TEXT NOT NULL,
+                    port INTEGER NOT NULL,
+                    epoch INTEGER NOT NULL,
+                    zone TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    gateway_port INTEGER NOT NULL,
+                    http_port INTEGER NOT NULL,
+                    started_at INTEGER NOT NULL,
+                    heartbeat_at INTEGER NOT NULL,
+                    suspicions TEXT NOT NULL,
+                    row_version INTEGER NOT NULL,
+                    PRIMARY KEY (cluster_id, host, port, epoch)
+                );
+                CREATE TABLE membership_version (
+                    cluster_id TEXT PRIMARY KEY,
+                    version INTEGER NOT NULL
+                );
+                """),
     ];
 
     /// <summary>

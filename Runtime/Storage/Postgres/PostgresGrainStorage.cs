@@ -47,7 +47,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
         }
         catch (NpgsqlException ex)
         {
-            throw Failure("migrate the schema of", ex);
+            throw StorageFailure.Postgres("migrate the schema of", ex);
         }
     }
 
@@ -73,7 +73,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
         }
         catch (NpgsqlException ex)
         {
-            throw Failure("read from", ex);
+            throw StorageFailure.Postgres("read from", ex);
         }
     }
 
@@ -96,7 +96,7 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
             WriteOutcomes.Reset(writes);
             if (ex is NpgsqlException)
             {
-                throw Failure("write to", ex);
+                throw StorageFailure.Postgres("write to", ex);
             }
 
             throw;
@@ -108,7 +108,4 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
 
     /// <summary>Closes the connection pool.</summary>
     public void Dispose() => _dataSource.Dispose();
-
-    private static StorageException Failure(string doing, Exception inner) =>
-        new($"Could not {doing} the PostgreSQL database: {inner.Message}", inner);
 }

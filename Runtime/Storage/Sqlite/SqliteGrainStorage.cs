@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Actors.Runtime.Storage.Migrations;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -83,9 +82,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
 
             return Task.FromResult(state);
         }
-        catch (Exception ex) when (ex is SqliteException or IOException)
+        catch (Exception ex) when (StorageFailure.IsSqlite(ex))
         {
-            throw Failure("read from", ex);
+            throw StorageFailure.Sqlite(_options.DatabasePath, "read from", ex);
         }
         finally
         {
@@ -143,15 +142,12 @@ public sealed class SqliteGrainStorage : IGrainStorage, IDisposable
         {
             _writer?.Dispose();
             _writer = null;
-            if (ex is SqliteException or IOException)
+            if (StorageFailure.IsSqlite(ex))
             {
-                throw Failure(doing, ex);
+                throw StorageFailure.Sqlite(_options.DatabasePath, doing, ex);
             }
 
             throw;
         }
     }
-
-    private StorageException Failure(string doing, Exception inner) =>
-        new($"Could not {doing} the SQLite database '{_options.DatabasePath}': {inner.Message}", inner);
 }
