@@ -29,12 +29,22 @@ public sealed class TestSilo : IAsyncDisposable
     /// <summary>The silo's status and identity.</summary>
     public ILocalSilo Silo => Services.GetRequiredService<ILocalSilo>();
 
+    internal SiloRuntime Runtime => Services.GetRequiredService<SiloRuntime>();
+
+    /// <summary>Crashes the silo: it stops heartbeating and answering at once, deactivating nothing; then its host goes away.</summary>
+    public async Task CrashAsync()
+    {
+        await Runtime.CrashAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Builds and starts a silo. Settings are configuration keys such as <c>Silo:CollectionAge</c>.</summary>
     public static async Task<TestSilo> StartAsync(
         IGrainStorage? storage = null,
         TimeProvider? timeProvider = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<IServiceCollection>? configureServices = null)
+        Action<IServiceCollection>? configureServices = null,
+        Membership.IMembershipTable? membership = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
@@ -51,6 +61,10 @@ public sealed class TestSilo : IAsyncDisposable
 
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(storage ?? new MemoryGrainStorage());
+        if (membership is not null)
+        {
+            builder.Services.AddSingleton(membership);
+        }
         if (timeProvider is not null)
         {
             builder.Services.AddSingleton(timeProvider);

@@ -105,6 +105,12 @@ public sealed class SiloUnavailableException : GrainRuntimeException
 
     /// <summary>Creates the exception with a message and an inner exception.</summary>
     public SiloUnavailableException(string message, Exception innerException) : base(message, innerException) { }
+
+    /// <summary>
+    /// True when the call certainly did not run (it was never delivered, or the receiver refused it), so that sending it again
+    /// cannot apply it twice. False when it may have run (for example the connection broke after it was sent).
+    /// </summary>
+    public bool CallNotRun { get; init; }
 }
 
 /// <summary>A serialized grain call or result could not be read: its bytes do not match the method's parameters or result.</summary>

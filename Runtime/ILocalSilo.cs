@@ -21,6 +21,12 @@ public interface ILocalSilo
     /// <summary>The storage provider's name.</summary>
     string StorageName { get; }
 
+    /// <summary>The cluster as this silo last read its membership table.</summary>
+    Membership.ClusterView Cluster { get; }
+
+    /// <summary>Asks another silo for its activation count over the silo connection; null when it does not answer in time.</summary>
+    Task<int?> GetActivationCountAsync(SiloAddress silo, TimeSpan timeout);
+
     /// <summary>True when the storage answers a read now.</summary>
     Task<bool> IsStorageReachableAsync(CancellationToken cancellationToken);
 }

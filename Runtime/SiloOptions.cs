@@ -24,6 +24,10 @@ public sealed class SiloOptions
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>The REST port advertised in the membership table; the Silo host sets it from <c>Http:Port</c>. Default 0 (none).</summary>
+    [Range(0, 65535)]
+    public int HttpPort { get; set; }
+
     /// <summary>The zone (failure domain) label of this silo. Default <c>default</c>.</summary>
     [Required, RegularExpression("^[A-Za-z0-9._-]{1,64}$")]
     public string Zone { get; set; } = "default";

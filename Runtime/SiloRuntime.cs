@@ -1,6 +1,7 @@
 using Actors.Runtime.Activation;
 using Actors.Runtime.Diagnostics;
 using Actors.Runtime.Invocation;
+using Actors.Runtime.Membership;
 using Actors.Runtime.Serialization;
 using Actors.Runtime.Storage;
 using Microsoft.Extensions.Logging;
@@ -19,12 +20,16 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
     private readonly GroupCommitter _committer;
     private readonly Lock _stopLock = new();
     private volatile SiloStatus _status = SiloStatus.Joining;
+    private static long s_lastEpoch;
     private Task? _stopping;
+    private int _fenced;
 
     public SiloRuntime(
         IOptions<SiloOptions> options,
         IOptions<StorageOptions> storageOptions,
         IGrainStorage storage,
+        IMembershipTable membershipTable,
+        IOptions<MembershipOptions> membershipOptions,
         IGrainStateSerializer serializer,
         TimeProvider timeProvider,
         IServiceProvider services,
@@ -38,14 +43,17 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         Services = services;
         Metrics = metrics;
         Logger = loggerFactory.CreateLogger("Actors.Runtime");
-        SiloAddress = new SiloAddress(Options.AdvertisedHost, Options.Port, timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+        SiloAddress = new SiloAddress(Options.AdvertisedHost, Options.Port, NextEpoch());
         Catalog = new Catalog(this);
-        GrainFactory = new GrainFactory(Catalog);
+        Router = new SiloCallRouter(this);
+        GrainFactory = new GrainFactory(Router);
         Timeouts = new CallTimeoutTracker(timeProvider, Options.ResponseTimeout, Options.ResponseTimeoutScanPeriod);
         var concurrentBatches = storageOptions.Value.MaxConcurrentBatches ?? (storage.Name == "postgres" ? 4 : 1);
         _committer = new GroupCommitter(storage, storageOptions.Value, concurrentBatches, metrics, loggerFactory.CreateLogger("Actors.Runtime.Storage"));
         _collector = new ActivationCollector(this);
         Messages = new Messaging.MessageCenter(this);
+        Membership = new MembershipService(this, membershipTable, membershipOptions.Value);
+        Membership.ViewChanged += HandOffGrainsOwnedElsewhere;
     }
 
     public SiloOptions Options { get; }
@@ -74,6 +82,16 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
 
     public Messaging.MessageCenter Messages { get; }
 
+    public MembershipService Membership { get; }
+
+    public SiloCallRouter Router { get; }
+
+    /// <summary>The REST port advertised in the membership table (0 when the host serves none).</summary>
+    public int HttpPort => Options.HttpPort;
+
+    /// <summary>True while the silo cannot vouch for its membership lease: it serves no grain calls.</summary>
+    public bool IsFenced => Volatile.Read(ref _fenced) != 0;
+
     public ActivationCollector Collector => _collector;
 
     SiloAddress ILocalSilo.Address => SiloAddress;
@@ -86,14 +104,41 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
 
     public int ActivationCount => Catalog.Count;
 
+    public ClusterView Cluster => Membership.View;
+
+    public Task<int?> GetActivationCountAsync(SiloAddress silo, TimeSpan timeout) =>
+        silo == SiloAddress ? Task.FromResult<int?>(Catalog.Count) : Messages.PingAsync(silo, timeout);
+
     public string StorageName => Storage.Name;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         SetStatus(SiloStatus.Joining);
         await Storage.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await Membership.JoinAsync(cancellationToken).ConfigureAwait(false);
         _collector.Start();
         SetStatus(SiloStatus.Active);
+    }
+
+    /// <summary>Sets or clears the fence; true when the value changed.</summary>
+    public bool SetFenced(bool fenced) => Interlocked.Exchange(ref _fenced, fenced ? 1 : 0) != (fenced ? 1 : 0);
+
+    /// <summary>
+    /// Simulates a crash for tests: the silo stops heartbeating, serving and answering at once, without deactivating grains
+    /// or telling the membership table. Its peers must find out by themselves.
+    /// </summary>
+    public async Task CrashAsync()
+    {
+        SetFenced(true);
+        lock (_stopLock)
+        {
+            _stopping ??= Task.CompletedTask;
+        }
+
+        _collector.Dispose();
+        await Membership.AbandonAsync().ConfigureAwait(false);
+        await Messages.DisposeAsync().ConfigureAwait(false);
+        SetStatus(SiloStatus.Dead);
     }
 
     /// <summary>Stops once: later and concurrent callers await the same stop.</summary>
@@ -109,6 +154,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
     {
         SetStatus(SiloStatus.ShuttingDown);
         _collector.Dispose();
+        await Membership.AnnounceShutdownAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await Catalog.StopAsync(Options.ShutdownTimeout, cancellationToken).ConfigureAwait(false);
@@ -121,6 +167,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         {
             // Whatever became of the deactivations, pending writes get a bounded chance to commit and connections close.
             await _committer.StopAsync(Options.ShutdownTimeout).ConfigureAwait(false);
+            await Membership.LeaveAsync(CancellationToken.None).ConfigureAwait(false);
             await Messages.DisposeAsync().ConfigureAwait(false);
             SetStatus(SiloStatus.Dead);
         }
@@ -144,6 +191,39 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _collector.Dispose();
         Timeouts.Dispose();
+        await Membership.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // Epochs identify a silo's life across restarts on the same endpoint: wall-clock milliseconds, strictly increasing.
+    private static long NextEpoch()
+    {
+        var now = TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds();
+        while (true)
+        {
+            var last = Volatile.Read(ref s_lastEpoch);
+            var next = Math.Max(now, last + 1);
+            if (Interlocked.CompareExchange(ref s_lastEpoch, next, last) == last)
+            {
+                return next;
+            }
+        }
+    }
+
+    // On a new view, activations of grains another silo now owns leave after their current turn; their state is in storage.
+    private void HandOffGrainsOwnedElsewhere(ClusterView view)
+    {
+        if (!view.IsActive(SiloAddress))
+        {
+            return;
+        }
+
+        foreach (var activation in Catalog.Activations)
+        {
+            if (Router.OwnerOf(activation.GrainId) != SiloAddress)
+            {
+                activation.Deactivate(DeactivationReason.OwnershipChanged);
+            }
+        }
     }
 
     private void SetStatus(SiloStatus status)

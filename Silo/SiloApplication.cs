@@ -22,6 +22,7 @@ public static class SiloApplication
         builder.Services.AddOptions<HttpOptions>().Bind(builder.Configuration.GetSection(HttpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddActorSilo(builder.Configuration);
+        builder.Services.PostConfigure<SiloOptions>(silo => silo.HttpPort = http.Port);
         var shutdown = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>()?.ShutdownTimeout ?? new SiloOptions().ShutdownTimeout;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));
 

@@ -26,6 +26,12 @@ internal sealed class Catalog(SiloRuntime runtime) : IGrainCallInvoker
     public Task<TResult> InvokeAsync<TResult>(GrainId grainId, GrainRequest<TResult> request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (runtime.IsFenced)
+        {
+            return Task.FromException<TResult>(new SiloUnavailableException(
+                $"Silo {runtime.SiloAddress} is fenced: it cannot renew its membership lease and serves no grain calls.") { CallNotRun = true });
+        }
+
         runtime.Metrics.CallReceived(request.Method);
         ActivationData activation;
         try

@@ -95,7 +95,7 @@ internal sealed class GrainTimer : IActivationWorkItem, IDisposable
             Log.TimerFailed(_activation.Runtime.Logger, _activation.GrainId, completed.Exception.GetBaseException());
         }
 
-        _activation.OnTurnCompleted(Flags);
+        // Re-armed before the turn ends, so that whatever runs after this tick sees the next one scheduled.
         if (!_disposed.IsCancellationRequested && _period != Timeout.InfiniteTimeSpan)
         {
             try
@@ -107,5 +107,7 @@ internal sealed class GrainTimer : IActivationWorkItem, IDisposable
                 // Disposed between the check and the change: nothing more to schedule.
             }
         }
+
+        _activation.OnTurnCompleted(Flags);
     }
 }

@@ -40,4 +40,19 @@ internal static partial class Log
 
     [LoggerMessage(4001, LogLevel.Warning, "Closing {Connection}: it belongs to cluster {TheirCluster}, not {OurCluster}")]
     public static partial void WrongCluster(ILogger logger, string connection, string? theirCluster, string ourCluster);
+
+    [LoggerMessage(5001, LogLevel.Information, "Silo {Silo} sees membership version {Version}: {Active} active of {Members} members")]
+    public static partial void ViewChanged(ILogger logger, SiloAddress silo, long version, int active, int members);
+
+    [LoggerMessage(5002, LogLevel.Warning, "Silo {Dead} declared dead by {Declarer}: {Reason}")]
+    public static partial void DeclaredDead(ILogger logger, SiloAddress dead, SiloAddress declarer, string reason);
+
+    [LoggerMessage(5003, LogLevel.Error, "Silo {Silo} cannot renew its membership lease and stops serving grain calls: {Reason}")]
+    public static partial void Fenced(ILogger logger, SiloAddress silo, string reason);
+
+    [LoggerMessage(5004, LogLevel.Critical, "Silo {Silo} finds itself declared dead in the membership table; it stops")]
+    public static partial void FoundSelfDead(ILogger logger, SiloAddress silo);
+
+    [LoggerMessage(5005, LogLevel.Warning, "Could not record status {Status} for silo {Silo}")]
+    public static partial void MembershipUpdateFailed(ILogger logger, SiloAddress silo, SiloStatus status, Exception error);
 }

@@ -27,6 +27,11 @@ public static class SiloServiceCollectionExtensions
             .Validate(o => o.ResponseTimeout > TimeSpan.Zero && o.CollectionAge > TimeSpan.Zero && o.CollectionQuantum > TimeSpan.Zero,
                 "Silo timings (ResponseTimeout, CollectionAge, CollectionQuantum) must be positive.")
             .ValidateOnStart();
+        services.AddOptions<Membership.MembershipOptions>()
+            .Bind(configuration.GetSection($"{SiloOptions.SectionName}:Membership"))
+            .Validate(o => o.HeartbeatPeriod > TimeSpan.Zero && o.DeathTimeout > o.HeartbeatPeriod && o.ProbeTimeout > TimeSpan.Zero && o.MissedProbesLimit > 0 && o.VotesForDeath > 0,
+                "Silo:Membership timings must be positive, with DeathTimeout longer than HeartbeatPeriod.")
+            .ValidateOnStart();
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
             .ValidateOnStart();
@@ -37,6 +42,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<RuntimeMetrics>();
         services.TryAddSingleton<IGrainStateSerializer, JsonGrainStateSerializer>();
         services.TryAddSingleton(sp => GrainStorageFactory.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton(sp => Membership.MembershipTableFactory.Create(
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SiloRuntime>();
         services.TryAddSingleton<ILocalSilo>(sp => sp.GetRequiredService<SiloRuntime>());
         services.TryAddSingleton(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);

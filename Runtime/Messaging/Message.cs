@@ -37,7 +37,8 @@ internal sealed class Message
 
     public static Message Ping(long correlationId) => new() { Kind = MessageKind.Ping, CorrelationId = correlationId };
 
-    public static Message Pong(long correlationId) => new() { Kind = MessageKind.Pong, CorrelationId = correlationId };
+    public static Message Pong(long correlationId, ReadOnlyMemory<byte> payload = default) =>
+        new() { Kind = MessageKind.Pong, CorrelationId = correlationId, Payload = payload };
 
     public static Message Response(long correlationId, ResponseStatus status, ReadOnlyMemory<byte> payload) =>
         new() { Kind = MessageKind.Response, CorrelationId = correlationId, Status = status, Payload = payload };

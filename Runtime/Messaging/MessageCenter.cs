@@ -24,6 +24,7 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
     private readonly GrainCallSerializer _serializer = new();
     private readonly SocketConnectionContextFactory _sockets = new(new SocketConnectionFactoryOptions(), NullLogger.Instance);
     private readonly ConcurrentDictionary<long, IRemoteCall> _pending = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<int>> _pings = new();
     private readonly ConcurrentDictionary<SiloAddress, Lazy<Task<MessageConnection>>> _outbound = new();
     private readonly ConcurrentDictionary<SiloAddress, (int Failures, long RetryAt)> _backoff = new();
     private readonly ConcurrentDictionary<MessageConnection, byte> _inbound = new();
@@ -33,6 +34,26 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
     public MessageCenter(SiloRuntime runtime) => _runtime = runtime;
 
     public int PendingCount => _pending.Count;
+
+    /// <summary>Test hook: silos this one cannot reach or hear (a network partition).</summary>
+    internal ConcurrentDictionary<SiloAddress, byte> Blocked { get; } = new();
+
+    /// <summary>Cuts this silo off from a peer: existing connections close, new ones are refused both ways.</summary>
+    internal void Partition(SiloAddress peer)
+    {
+        Blocked[peer] = 0;
+        if (_outbound.TryRemove(peer, out var lazy) && lazy.IsValueCreated && lazy.Value.IsCompletedSuccessfully)
+        {
+            lazy.Value.Result.Close();
+        }
+
+        foreach (var connection in _inbound.Keys.Where(c => c.PeerHello?.Sender == peer))
+        {
+            connection.Close();
+        }
+    }
+
+    internal void Heal(SiloAddress peer) => Blocked.TryRemove(peer, out _);
 
     /// <summary>Sends a request to the silo that holds the grain and completes with its result or error.</summary>
     public async Task<TResult> InvokeRemoteAsync<TResult>(SiloAddress silo, GrainId target, GrainRequest<TResult> request, byte forwardCount = 0)
@@ -56,6 +77,32 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
         }
 
         return await call.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>Probes a silo over its connection; its activation count when it answered within the timeout, else null.</summary>
+    public async Task<int?> PingAsync(SiloAddress silo, TimeSpan timeout)
+    {
+        var correlation = Interlocked.Increment(ref _nextCorrelation);
+        var pong = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pings[correlation] = pong;
+        try
+        {
+            var connection = await GetConnectionAsync(silo).WaitAsync(timeout, _runtime.TimeProvider).ConfigureAwait(false);
+            if (!connection.TrySend(Message.Ping(correlation)))
+            {
+                return null;
+            }
+
+            return await pong.Task.WaitAsync(timeout, _runtime.TimeProvider).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is SiloUnavailableException or TimeoutException or ObjectDisposedException)
+        {
+            return null;
+        }
+        finally
+        {
+            _pings.TryRemove(correlation, out _);
+        }
     }
 
     /// <summary>Removes a call that gave up waiting (timed out).</summary>
@@ -83,6 +130,12 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
                     return;
                 }
 
+                if (Blocked.ContainsKey(message.Sender))
+                {
+                    connection.Close();
+                    return;
+                }
+
                 connection.PeerHello = message;
                 break;
             case MessageKind.Request:
@@ -97,7 +150,18 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
 
                 break;
             case MessageKind.Ping:
-                connection.TrySend(Message.Pong(message.CorrelationId));
+                // Answered even while fenced: the process is alive. A silo cut off from the table alone is caught by its
+                // expired heartbeat, and after a table outage nobody should be voted dead for having fenced itself.
+                var count = new byte[4];
+                System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(count, _runtime.Catalog.Count);
+                connection.TrySend(Message.Pong(message.CorrelationId, count));
+                break;
+            case MessageKind.Pong:
+                if (_pings.TryRemove(message.CorrelationId, out var pong))
+                {
+                    pong.TrySetResult(message.Payload.Length >= 4 ? System.Buffers.Binary.BinaryPrimitives.ReadInt32LittleEndian(message.Payload.Span) : 0);
+                }
+
                 break;
         }
     }
@@ -151,6 +215,12 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
             return; // The caller has stopped waiting: running it would only cost.
         }
 
+        if (RefusalReason(connection, message) is { } refusal)
+        {
+            connection.TrySend(Message.Response(message.CorrelationId, ResponseStatus.Rejected, Encoding.UTF8.GetBytes(refusal)));
+            return;
+        }
+
         Task<byte[]> running;
         try
         {
@@ -172,6 +242,24 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
                 (done, state) => Reply((MessageConnection)state!, message.CorrelationId, done),
                 connection, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
+    }
+
+    // Why this silo will not run a request: it is fenced, the sender is a dead epoch, or another silo owns the grain.
+    private string? RefusalReason(MessageConnection connection, Message message)
+    {
+        if (_runtime.IsFenced)
+        {
+            return $"silo {_runtime.SiloAddress} is fenced (cannot renew its membership lease)";
+        }
+
+        if (connection.PeerHello?.Sender is { Port: > 0 } sender && _runtime.Membership.View.Find(sender)?.Status == SiloStatus.Dead)
+        {
+            connection.Close();
+            return $"sender {sender} was declared dead";
+        }
+
+        var owner = _runtime.Router.OwnerOf(message.Target);
+        return owner == _runtime.SiloAddress ? null : $"grain {message.Target} belongs to {owner} in view {_runtime.Membership.View.Version}";
     }
 
     private static void Reply(MessageConnection connection, long correlationId, Task<byte[]> done)
@@ -207,10 +295,15 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
 
     private async Task<MessageConnection> ConnectAsync(SiloAddress silo)
     {
+        if (Blocked.ContainsKey(silo))
+        {
+            throw new SiloUnavailableException($"Silo {silo} is cut off from {_runtime.SiloAddress} (partition).") { CallNotRun = true };
+        }
+
         var now = Environment.TickCount64;
         if (_backoff.TryGetValue(silo, out var state) && now < state.RetryAt)
         {
-            throw new SiloUnavailableException($"Silo {silo} is unreachable (retrying in {state.RetryAt - now} ms).");
+            throw new SiloUnavailableException($"Silo {silo} is unreachable (retrying in {state.RetryAt - now} ms).") { CallNotRun = true };
         }
 
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
@@ -226,7 +319,7 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
             var failures = state.Failures + 1;
             var delay = Math.Min(MaxBackoff.TotalMilliseconds, 50 * Math.Pow(2, Math.Min(failures, 10)));
             _backoff[silo] = (failures, Environment.TickCount64 + (long)delay);
-            throw new SiloUnavailableException($"Cannot connect to silo {silo}: {error.Message}", error);
+            throw new SiloUnavailableException($"Cannot connect to silo {silo}: {error.Message}", error) { CallNotRun = true };
         }
 
         _backoff.TryRemove(silo, out _);

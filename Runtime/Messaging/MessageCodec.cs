@@ -123,7 +123,7 @@ internal static class MessageCodec
 
                 return Message.Response(correlation, status, body[(at + 1)..].ToArray());
             case MessageKind.Ping or MessageKind.Pong:
-                return new Message { Kind = kind, CorrelationId = correlation };
+                return new Message { Kind = kind, CorrelationId = correlation, Payload = body[at..].ToArray() };
             default:
                 throw new InvalidDataException($"Unknown frame kind {(byte)kind}.");
         }

@@ -36,7 +36,7 @@ internal sealed class RemoteCall<TResult>(
                 break;
             default:
                 TrySetException(new SiloUnavailableException(
-                    $"{connection} did not run {request.Method.DisplayName} on {target}: {Encoding.UTF8.GetString(response.Payload.Span)}"));
+                    $"{connection} did not run {request.Method.DisplayName} on {target}: {Encoding.UTF8.GetString(response.Payload.Span)}") { CallNotRun = true });
                 break;
         }
     }

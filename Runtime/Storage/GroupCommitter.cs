@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using Actors.Runtime.Diagnostics;
@@ -18,6 +19,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
     private readonly Channel<PendingWrite> _queue;
     private readonly Task[] _loops;
     private readonly CancellationTokenSource _abort = new();
+    private readonly ConcurrentDictionary<List<PendingWrite>, byte> _inFlight = new();
 
     public GroupCommitter(IGrainStorage storage, StorageOptions options, int concurrentBatches, RuntimeMetrics metrics, ILogger logger)
     {
@@ -69,9 +71,16 @@ internal sealed class GroupCommitter : IAsyncDisposable
         {
             await _abort.CancelAsync().ConfigureAwait(false);
             var failed = 0;
+            var waiting = new List<PendingWrite>();
             while (_queue.Reader.TryRead(out var pending))
             {
-                failed += pending.TrySetException(new StorageException($"The silo stopped before the write for grain {pending.Write.GrainId} was committed.")) ? 1 : 0;
+                waiting.Add(pending);
+            }
+
+            // Writes whose batch is stuck in storage are answered too: their outcome is unknown, and the caller must know that.
+            foreach (var pending in waiting.Concat(_inFlight.Keys.SelectMany(batch => batch.ToArray()).Where(p => p is not null)))
+            {
+                failed += pending.TrySetException(new StorageException($"The silo stopped before the write for grain {pending.Write.GrainId} was known to be committed.")) ? 1 : 0;
             }
 
             Log.CommitterStopTimedOut(_logger, timeout, failed);
@@ -105,6 +114,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
     private async Task CommitBatchAsync(List<PendingWrite> batch, List<StateWrite> writes)
     {
         var started = Stopwatch.GetTimestamp();
+        _inFlight[batch] = 0;
         try
         {
             await _storage.WriteBatchAsync(writes, _abort.Token).ConfigureAwait(false);
@@ -121,6 +131,10 @@ internal sealed class GroupCommitter : IAsyncDisposable
             }
 
             return;
+        }
+        finally
+        {
+            _inFlight.TryRemove(batch, out _);
         }
 
         var conflicts = 0;

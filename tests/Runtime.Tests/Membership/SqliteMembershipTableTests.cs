@@ -10,6 +10,8 @@ namespace Actors.Runtime.Tests.Membership;
 
 public sealed class SqliteMembershipTableTests(TempFolderFixture folder) : MembershipTableTests, IClassFixture<TempFolderFixture>
 {
+    protected override int Rounds => 8;
+
     private protected override Task<IMembershipTable> CreateAsync(string database) =>
         Task.FromResult<IMembershipTable>(new SqliteMembershipTable(Options(database)));
 

@@ -160,7 +160,7 @@ public sealed class FaultToleranceTests
 
         await Wait.ForAsync(silo.StopAsync().ContinueWith(_ => 0, TaskScheduler.Default), "the silo to stop", TimeSpan.FromSeconds(10));
 
-        await Assert.ThrowsAnyAsync<Exception>(() => Wait.ForAsync(Wrap(write), "the write to fail"));
+        await Assert.ThrowsAsync<StorageException>(() => Wait.ForAsync(Wrap(write), "the write to fail"));
         Assert.Equal(SiloStatus.Dead, silo.Silo.Status);
         never.TrySetResult();
     }

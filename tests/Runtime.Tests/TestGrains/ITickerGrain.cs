@@ -6,7 +6,7 @@ public interface ITickerGrain : IGrainWithStringKey
 
     Task Stop();
 
-    [AlwaysInterleave]
+    /// <summary>Exclusive: it runs only between ticks, so it sees whole ticks only.</summary>
     Task<int> Ticks();
 
     Task Leave();
