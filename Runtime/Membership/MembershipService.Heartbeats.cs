@@ -5,21 +5,6 @@ namespace Actors.Runtime.Membership;
 
 internal sealed partial class MembershipService
 {
-    private async Task HeartbeatLoopAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(_options.HeartbeatPeriod, _runtime.TimeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await HeartbeatOnceAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
-
     /// <summary>One round: renew the lease, read the table, declare expired peers dead.</summary>
     internal async Task HeartbeatOnceAsync(CancellationToken cancellationToken)
     {

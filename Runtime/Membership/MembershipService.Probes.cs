@@ -4,21 +4,6 @@ namespace Actors.Runtime.Membership;
 
 internal sealed partial class MembershipService
 {
-    private async Task ProbeLoopAsync(CancellationToken cancellationToken)
-    {
-        using var timer = new PeriodicTimer(_options.ProbePeriod, _runtime.TimeProvider);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await ProbeOnceAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
-    }
-
     /// <summary>Pings every Active peer; a peer that missed too many probes in a row gets this silo's vote.</summary>
     internal async Task ProbeOnceAsync(CancellationToken cancellationToken)
     {

@@ -65,8 +65,8 @@ internal sealed partial class MembershipService : IAsyncDisposable
         _reachableSince = _lastRenewal;
         await SetOwnStatusAsync(SiloStatus.Active, cancellationToken).ConfigureAwait(false);
         Publish(await _table.ReadAsync(ClusterId, cancellationToken).ConfigureAwait(false));
-        _heartbeats = Task.Run(() => HeartbeatLoopAsync(_stopping.Token));
-        _probes = Task.Run(() => ProbeLoopAsync(_stopping.Token));
+        _heartbeats = Task.Run(() => RunPeriodicallyAsync(_options.HeartbeatPeriod, HeartbeatOnceAsync, _stopping.Token));
+        _probes = Task.Run(() => RunPeriodicallyAsync(_options.ProbePeriod, ProbeOnceAsync, _stopping.Token));
     }
 
     /// <summary>Marks this silo ShuttingDown (graceful stop begins); failures are logged, not thrown.</summary>
@@ -86,6 +86,21 @@ internal sealed partial class MembershipService : IAsyncDisposable
     {
         await StopLoopsAsync().ConfigureAwait(false);
         _stopping.Dispose();
+    }
+
+    private async Task RunPeriodicallyAsync(TimeSpan period, Func<CancellationToken, Task> round, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(period, _runtime.TimeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await round(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
     }
 
     private async Task StopLoopsAsync()
