@@ -136,6 +136,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         }
 
         _collector.Dispose();
+        await _committer.AbortAsync().ConfigureAwait(false);
         await Membership.AbandonAsync().ConfigureAwait(false);
         await Messages.DisposeAsync().ConfigureAwait(false);
         SetStatus(SiloStatus.Dead);
@@ -222,6 +223,11 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
             if (Router.OwnerOf(activation.GrainId) != SiloAddress)
             {
                 activation.Deactivate(DeactivationReason.OwnershipChanged);
+            }
+            else
+            {
+                // While views differed another silo may have run this grain too: check its state before the next call.
+                activation.RefreshStatesBeforeNextCall();
             }
         }
     }

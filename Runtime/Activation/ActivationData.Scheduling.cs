@@ -23,9 +23,11 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
     {
         var flags = request.Method.Flags;
         LocalCall<TResult> call;
+        bool dispatch;
         MarkUsed();
         lock (_lock)
         {
+            QueueRefreshIfPending();
             if (_status == ActivationStatus.Valid && (_queue.Count == 0 || IsInterleaved(flags)) && CanStart(flags))
             {
                 MarkStarted(flags);
@@ -47,6 +49,12 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
             call = new LocalCall<TResult>(request, this);
             Runtime.Timeouts.Register(call, request.Method);
             _queue.Enqueue(call);
+            dispatch = ShouldScheduleDispatch();
+        }
+
+        if (dispatch)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
         return call.Task;
@@ -98,6 +106,7 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
                 goto Failed;
             }
 
+            QueueRefreshIfPending();
             _queue.Enqueue(item);
             dispatch = ShouldScheduleDispatch();
         }
@@ -217,6 +226,16 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
             }
 
             _cancelledWaiting = 0;
+        }
+    }
+
+    // Under _lock: a pending state check goes ahead of the call being queued, as an exclusive turn.
+    private void QueueRefreshIfPending()
+    {
+        if (_refreshPending && _status == ActivationStatus.Valid)
+        {
+            _refreshPending = false;
+            _queue.Enqueue(new StateRefresh());
         }
     }
 

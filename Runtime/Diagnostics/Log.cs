@@ -55,4 +55,7 @@ internal static partial class Log
 
     [LoggerMessage(5005, LogLevel.Warning, "Could not record status {Status} for silo {Silo}")]
     public static partial void MembershipUpdateFailed(ILogger logger, SiloAddress silo, SiloStatus status, Exception error);
+
+    [LoggerMessage(5006, LogLevel.Error, "A membership round of silo {Silo} failed; the next round runs as usual")]
+    public static partial void MembershipRoundFailed(ILogger logger, SiloAddress silo, Exception error);
 }

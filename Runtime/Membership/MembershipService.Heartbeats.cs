@@ -10,7 +10,7 @@ internal sealed partial class MembershipService
     {
         try
         {
-            var renewed = await _table.HeartbeatAsync(ClusterId, Self, cancellationToken).ConfigureAwait(false);
+            var renewed = await Bounded(_table.HeartbeatAsync(ClusterId, Self, cancellationToken)).ConfigureAwait(false);
             if (renewed is null)
             {
                 BecomeDead();
@@ -23,13 +23,13 @@ internal sealed partial class MembershipService
                 _reachableSince = _lastRenewal;
             }
 
-            var snapshot = await _table.ReadAsync(ClusterId, cancellationToken).ConfigureAwait(false);
+            var snapshot = await Bounded(_table.ReadAsync(ClusterId, cancellationToken)).ConfigureAwait(false);
             _runtime.SetFenced(false);
             Publish(snapshot);
             await DeclareExpiredAsync(snapshot, cancellationToken).ConfigureAwait(false);
             await _table.DeleteDeadAsync(ClusterId, snapshot.Now - (long)_options.DefunctSiloExpiration.TotalMilliseconds, cancellationToken).ConfigureAwait(false);
         }
-        catch (StorageException error)
+        catch (Exception error) when (error is StorageException or TimeoutException)
         {
             _reachableSince = -1;
             if (Stopwatch.GetElapsedTime(_lastRenewal) >= _options.DeathTimeout - _options.HeartbeatPeriod)
@@ -42,6 +42,9 @@ internal sealed partial class MembershipService
             }
         }
     }
+
+    // A table call that hangs counts as a failed one once the lease could run out, so fencing is never held up by it.
+    private Task<T> Bounded<T>(Task<T> call) => call.WaitAsync(_options.DeathTimeout - _options.HeartbeatPeriod, _runtime.TimeProvider);
 
     /// <summary>
     /// Declares dead every peer whose heartbeat (database clock) is older than the death timeout, but only after this silo

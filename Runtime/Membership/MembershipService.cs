@@ -95,7 +95,15 @@ internal sealed partial class MembershipService : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                await round(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await round(cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // A failed round must not end the loop: a silo whose loop died would keep a frozen view and never fence.
+                    Log.MembershipRoundFailed(_runtime.Logger, Self, error);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

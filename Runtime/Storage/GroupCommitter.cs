@@ -69,22 +69,32 @@ internal sealed class GroupCommitter : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            await _abort.CancelAsync().ConfigureAwait(false);
-            var failed = 0;
-            var waiting = new List<PendingWrite>();
-            while (_queue.Reader.TryRead(out var pending))
-            {
-                waiting.Add(pending);
-            }
-
-            // Writes whose batch is stuck in storage are answered too: their outcome is unknown, and the caller must know that.
-            foreach (var pending in waiting.Concat(_inFlight.Keys.SelectMany(batch => batch.ToArray()).Where(p => p is not null)))
-            {
-                failed += pending.TrySetException(new StorageException($"The silo stopped before the write for grain {pending.Write.GrainId} was known to be committed.")) ? 1 : 0;
-            }
-
-            Log.CommitterStopTimedOut(_logger, timeout, failed);
+            Log.CommitterStopTimedOut(_logger, timeout, await AbortAsync().ConfigureAwait(false));
         }
+    }
+
+    /// <summary>
+    /// Stops at once, as a crash would: takes no more writes, cancels the batch in flight and fails every write not yet
+    /// answered with <see cref="StorageException"/> (their outcome is unknown to the writers). Returns how many were failed.
+    /// </summary>
+    public async Task<int> AbortAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _abort.CancelAsync().ConfigureAwait(false);
+        var failed = 0;
+        var waiting = new List<PendingWrite>();
+        while (_queue.Reader.TryRead(out var pending))
+        {
+            waiting.Add(pending);
+        }
+
+        // Writes whose batch is stuck in storage are answered too: their outcome is unknown, and the caller must know that.
+        foreach (var pending in waiting.Concat(_inFlight.Keys.SelectMany(batch => batch.ToArray()).Where(p => p is not null)))
+        {
+            failed += pending.TrySetException(new StorageException($"The silo stopped before the write for grain {pending.Write.GrainId} was known to be committed.")) ? 1 : 0;
+        }
+
+        return failed;
     }
 
     public ValueTask DisposeAsync() => new(StopAsync(TimeSpan.FromSeconds(30)));
@@ -117,6 +127,8 @@ internal sealed class GroupCommitter : IAsyncDisposable
         _inFlight[batch] = 0;
         try
         {
+            // After an abort nothing more reaches storage, even a batch that was already taken from the queue.
+            _abort.Token.ThrowIfCancellationRequested();
             await _storage.WriteBatchAsync(writes, _abort.Token).ConfigureAwait(false);
         }
         catch (Exception error)

@@ -6,4 +6,7 @@ internal interface IPersistentStateLifecycle
     string StateName { get; }
 
     Task ReadStateAsync(CancellationToken cancellationToken);
+
+    /// <summary>Re-reads the state only if its stored version is not the one held.</summary>
+    Task RefreshAsync(CancellationToken cancellationToken);
 }

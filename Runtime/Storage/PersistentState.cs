@@ -45,6 +45,15 @@ internal sealed class PersistentState<TState>(ActivationData activation, string 
         RecordExists = true;
     }
 
+    public async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var stored = await activation.Runtime.Storage.ReadAsync(activation.GrainId, StateName, cancellationToken).ConfigureAwait(false);
+        if ((stored?.Version ?? 0) != Version)
+        {
+            await ReadStateAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public Task WriteStateAsync(CancellationToken cancellationToken = default) =>
         CommitAsync(activation.Runtime.Serializer.Serialize(State), cancellationToken);
 
