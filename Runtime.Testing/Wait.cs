@@ -55,6 +55,13 @@ public static class Wait
         }
     }
 
+    /// <summary>Awaits a task without a result, failing with the description if it does not complete within the bound.</summary>
+    public static Task ForAsync(Task task, string description, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        return ForAsync(task.ContinueWith(static t => { t.GetAwaiter().GetResult(); return 0; }, TaskScheduler.Default), description, timeout);
+    }
+
     /// <summary>Awaits a task, failing with the description if it does not complete within the bound.</summary>
     public static async Task<T> ForAsync<T>(Task<T> task, string description, TimeSpan? timeout = null)
     {

@@ -20,6 +20,21 @@ internal static class PostgresMigrator
         );
         """;
 
+    /// <summary>Opens a connection from the data source and applies the migrations; database errors become <see cref="StorageException"/>.</summary>
+    public static async Task ApplyAsync(
+        NpgsqlDataSource dataSource, IReadOnlyList<Migration> migrations, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await ApplyAsync(connection, migrations, logger, cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw StorageFailure.Postgres("migrate the schema of", ex);
+        }
+    }
+
     public static async Task ApplyAsync(
         NpgsqlConnection connection, IReadOnlyList<Migration> migrations, ILogger logger, CancellationToken cancellationToken)
     {

@@ -38,18 +38,8 @@ public sealed class PostgresGrainStorage : IGrainStorage, IAsyncDisposable, IDis
     public string Name => "postgres";
 
     /// <inheritdoc />
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            await PostgresMigrator.ApplyAsync(connection, _migrations, _logger, cancellationToken);
-        }
-        catch (NpgsqlException ex)
-        {
-            throw StorageFailure.Postgres("migrate the schema of", ex);
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) =>
+        PostgresMigrator.ApplyAsync(_dataSource, _migrations, _logger, cancellationToken);
 
     /// <inheritdoc />
     public async Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)

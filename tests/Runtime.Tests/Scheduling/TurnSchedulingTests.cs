@@ -135,7 +135,7 @@ public sealed class TurnSchedulingTests
         Assert.False(call.IsCompleted);
 
         time.Advance(TimeSpan.FromSeconds(2));
-        var error = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => Wait.ForAsync(Wrap(call), "the timeout"));
+        var error = await Assert.ThrowsAsync<GrainCallTimeoutException>(() => Wait.ForAsync(call, "the timeout"));
         Assert.Contains("IProbeGrain.Slow", error.Message, StringComparison.Ordinal);
         Assert.Contains("probe/slow", error.Message, StringComparison.Ordinal);
 
@@ -190,11 +190,5 @@ public sealed class TurnSchedulingTests
         await grain.Nothing();
         Assert.Equal(1, await grain.Increment());
         Assert.Equal(2, await grain.Increment());
-    }
-
-    private static async Task<int> Wrap(Task task)
-    {
-        await task;
-        return 0;
     }
 }
