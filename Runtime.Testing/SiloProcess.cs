@@ -16,15 +16,22 @@ public sealed partial class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private SiloProcess(Process process, int httpPort)
+    private SiloProcess(Process process, int httpPort, int gatewayPort)
     {
         _process = process;
         HttpPort = httpPort;
+        GatewayPort = gatewayPort;
         HttpBase = new Uri($"http://127.0.0.1:{httpPort}/");
     }
 
     /// <summary>The REST port.</summary>
     public int HttpPort { get; }
+
+    /// <summary>The port cluster clients connect to.</summary>
+    public int GatewayPort { get; }
+
+    /// <summary>The gateway as a cluster client names it: <c>127.0.0.1:port</c>.</summary>
+    public string Gateway => $"127.0.0.1:{GatewayPort}";
 
     /// <summary>The REST base address.</summary>
     public Uri HttpBase { get; }
@@ -72,7 +79,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
         info.Environment["DOTNET_ENVIRONMENT"] = "Production";
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
-        var silo = new SiloProcess(process, httpPort);
+        var silo = new SiloProcess(process, httpPort, int.Parse(all["Silo:GatewayPort"], System.Globalization.CultureInfo.InvariantCulture));
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
         process.BeginOutputReadLine();

@@ -35,6 +35,25 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>The silos still running.</summary>
     public IEnumerable<TestSilo> Live => _silos.Where(s => s is not null)!;
 
+    /// <summary>The cluster id the silos run under.</summary>
+    public string ClusterId => _settings.GetValueOrDefault("Silo:ClusterId") ?? "test";
+
+    /// <summary>The gateways (<c>host:port</c>) of the running silos.</summary>
+    public IReadOnlyList<string> Gateways => [.. Live.Select(s => s.Gateway)];
+
+    /// <summary>Connects a cluster client through the given gateways (by default every running silo's).</summary>
+    public Task<Client.ClusterClient> ConnectClientAsync(IEnumerable<string>? gateways = null, Action<Client.ClusterClientOptions>? configure = null)
+    {
+        var options = new Client.ClusterClientOptions { ClusterId = ClusterId };
+        foreach (var gateway in gateways ?? Gateways)
+        {
+            options.Gateways.Add(gateway);
+        }
+
+        configure?.Invoke(options);
+        return Client.ClusterClient.ConnectAsync(options);
+    }
+
     /// <summary>Starts a cluster with one silo per zone label given, in order.</summary>
     public static async Task<TestCluster> StartAsync(
         IReadOnlyList<string> zones,
@@ -61,7 +80,7 @@ public sealed class TestCluster : IAsyncDisposable
         var settings = new Dictionary<string, string?>(_settings)
         {
             ["Silo:Zone"] = zone,
-            ["Silo:ClusterId"] = _settings.GetValueOrDefault("Silo:ClusterId") ?? "test",
+            ["Silo:ClusterId"] = ClusterId,
             ["Silo:GatewayPort"] = SiloProcess.FreePort().ToString(CultureInfo.InvariantCulture),
         };
         var silo = await TestSilo.StartAsync(Storage, settings: settings, configureServices: _configureServices, membership: Membership).ConfigureAwait(false);

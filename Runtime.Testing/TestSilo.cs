@@ -31,6 +31,9 @@ public sealed class TestSilo : IAsyncDisposable
 
     internal SiloRuntime Runtime => Services.GetRequiredService<SiloRuntime>();
 
+    /// <summary>Where cluster clients connect to this silo: <c>host:port</c> of its gateway.</summary>
+    public string Gateway => $"{Runtime.Options.AdvertisedHost}:{Runtime.Options.GatewayPort}";
+
     /// <summary>Crashes the silo: it stops heartbeating and answering at once, deactivating nothing; then its host goes away.</summary>
     public async Task CrashAsync()
     {
@@ -53,6 +56,7 @@ public sealed class TestSilo : IAsyncDisposable
             ["Storage:Provider"] = "memory",
             ["Silo:ListenAddress"] = "127.0.0.1",
             ["Silo:Port"] = SiloProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Silo:GatewayPort"] = SiloProcess.FreePort().ToString(CultureInfo.InvariantCulture),
         });
         if (settings is not null)
         {

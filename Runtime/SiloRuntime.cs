@@ -52,6 +52,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         _committer = new GroupCommitter(storage, storageOptions.Value, concurrentBatches, metrics, loggerFactory.CreateLogger("Actors.Runtime.Storage"));
         _collector = new ActivationCollector(this);
         Messages = new Messaging.MessageCenter(this);
+        Gateway = new Messaging.Gateway(this);
         Membership = new MembershipService(this, membershipTable, membershipOptions.Value);
         Membership.ViewChanged += HandOffGrainsOwnedElsewhere;
     }
@@ -81,6 +82,9 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
     public GroupCommitter Committer => _committer;
 
     public Messaging.MessageCenter Messages { get; }
+
+    /// <summary>The gateway port's side: cluster clients' connections.</summary>
+    public Messaging.Gateway Gateway { get; }
 
     public MembershipService Membership { get; }
 
@@ -138,6 +142,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         _collector.Dispose();
         await _committer.AbortAsync().ConfigureAwait(false);
         await Membership.AbandonAsync().ConfigureAwait(false);
+        await Gateway.DisposeAsync().ConfigureAwait(false);
         await Messages.DisposeAsync().ConfigureAwait(false);
         SetStatus(SiloStatus.Dead);
     }
@@ -158,7 +163,10 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         await Membership.AnnounceShutdownAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await Catalog.StopAsync(Options.ShutdownTimeout, cancellationToken).ConfigureAwait(false);
+            // Client requests under way finish while grains deactivate (new ones are refused, so clients go elsewhere).
+            await Task.WhenAll(
+                Catalog.StopAsync(Options.ShutdownTimeout, cancellationToken),
+                Gateway.DrainAsync(Options.ShutdownTimeout)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -169,6 +177,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
             // Whatever became of the deactivations, pending writes get a bounded chance to commit and connections close.
             await _committer.StopAsync(Options.ShutdownTimeout).ConfigureAwait(false);
             await Membership.LeaveAsync(CancellationToken.None).ConfigureAwait(false);
+            await Gateway.DisposeAsync().ConfigureAwait(false);
             await Messages.DisposeAsync().ConfigureAwait(false);
             SetStatus(SiloStatus.Dead);
         }

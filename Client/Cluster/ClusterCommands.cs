@@ -21,7 +21,7 @@ internal static class ClusterCommands
             using var client = new HttpClient { BaseAddress = result.GetValue(http), Timeout = TimeSpan.FromSeconds(10) };
             return await ListSilosAsync(client, Console.Out, Console.Error, cancellationToken);
         });
-        return new Command("cluster", "Inspect the cluster.") { silos };
+        return new Command("cluster", "Inspect the cluster.") { silos, CounterCommands.CreateGateways() };
     }
 
     /// <summary>Prints one line per silo; returns 0, or 1 when the silo cannot be reached or answers with an error.</summary>

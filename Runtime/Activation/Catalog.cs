@@ -7,7 +7,7 @@ namespace Actors.Runtime.Activation;
 /// The silo's activations by grain id: at most one per grain. Finds or creates the activation a call goes to, and is the
 /// silo's <see cref="IGrainCallInvoker"/> for calls made inside it.
 /// </summary>
-internal sealed class Catalog(SiloRuntime runtime) : IGrainCallInvoker
+internal sealed class Catalog(SiloRuntime runtime) : IGrainCallInvoker, IGrainIdInvoker
 {
     private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
     private volatile bool _stopping;

@@ -6,12 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace Actors.Runtime.Hosting;
 
-/// <summary>Adds the silo-to-silo port to the host's Kestrel server, served by <see cref="SiloConnectionHandler"/>.</summary>
+/// <summary>
+/// Adds the silo-to-silo port (served by <see cref="SiloConnectionHandler"/>) and the gateway port for cluster clients
+/// (served by <see cref="GatewayConnectionHandler"/>) to the host's Kestrel server.
+/// </summary>
 internal sealed class SiloEndpointsSetup(IOptions<SiloOptions> options) : IConfigureOptions<KestrelServerOptions>
 {
     public void Configure(KestrelServerOptions kestrel)
     {
         var silo = options.Value;
-        kestrel.Listen(IPAddress.Parse(silo.ListenAddress), silo.Port, listen => listen.UseConnectionHandler<SiloConnectionHandler>());
+        var address = IPAddress.Parse(silo.ListenAddress);
+        kestrel.Listen(address, silo.Port, listen => listen.UseConnectionHandler<SiloConnectionHandler>());
+        kestrel.Listen(address, silo.GatewayPort, listen => listen.UseConnectionHandler<GatewayConnectionHandler>());
     }
 }

@@ -48,6 +48,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<ILocalSilo>(sp => sp.GetRequiredService<SiloRuntime>());
         services.TryAddSingleton(sp => sp.GetRequiredService<SiloRuntime>().GrainFactory);
         services.TryAddSingleton<Messaging.SiloConnectionHandler>();
+        services.TryAddSingleton<Messaging.GatewayConnectionHandler>();
         services.AddSingleton<IConfigureOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>, SiloEndpointsSetup>();
         services.AddHostedService<SiloHostedService>();
         return services;

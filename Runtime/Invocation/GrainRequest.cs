@@ -18,8 +18,8 @@ public abstract class GrainRequest
     /// <summary>Reads the arguments written by <see cref="WriteArguments"/>; throws <see cref="MalformedGrainCallException"/> naming the problem.</summary>
     public abstract void ReadArguments(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
-    /// <summary>Runs the request on the grain's activation in this silo and returns the result serialized.</summary>
-    internal abstract Task<byte[]> InvokeSerializedAsync(Activation.Catalog catalog, GrainId target, JsonSerializerOptions options);
+    /// <summary>Runs the request through <paramref name="invoker"/> and returns the result serialized.</summary>
+    internal abstract Task<byte[]> InvokeSerializedAsync(IGrainIdInvoker invoker, GrainId target, JsonSerializerOptions options);
 
     /// <summary>Moves to the start of the argument array. Called by generated code.</summary>
     protected void ExpectArgumentsStart(ref Utf8JsonReader reader, int count)
@@ -55,9 +55,9 @@ public abstract class GrainRequest<TResult> : GrainRequest
     /// <summary>Calls the method on the grain instance. Generated code casts the grain to the interface and passes the arguments.</summary>
     public abstract ValueTask<TResult> InvokeAsync(object grain);
 
-    internal override async Task<byte[]> InvokeSerializedAsync(Activation.Catalog catalog, GrainId target, JsonSerializerOptions options)
+    internal override async Task<byte[]> InvokeSerializedAsync(IGrainIdInvoker invoker, GrainId target, JsonSerializerOptions options)
     {
-        var result = await catalog.InvokeAsync(target, this).ConfigureAwait(false);
+        var result = await invoker.InvokeAsync(target, this).ConfigureAwait(false);
         return JsonSerializer.SerializeToUtf8Bytes(result, options);
     }
 

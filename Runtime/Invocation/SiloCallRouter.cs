@@ -7,13 +7,18 @@ namespace Actors.Runtime.Invocation;
 /// A call that was certainly not run (the owner could not be reached, or refused it as not its own) is retried against the
 /// owner in a fresher view until the call's timeout; a call that may have run is never retried here.
 /// </summary>
-internal sealed class SiloCallRouter(SiloRuntime runtime) : IGrainCallInvoker
+internal sealed class SiloCallRouter(SiloRuntime runtime) : IGrainCallInvoker, IGrainIdInvoker
 {
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(100);
 
     public Task<TResult> InvokeAsync<TResult>(GrainReference target, GrainRequest<TResult> request)
     {
         ArgumentNullException.ThrowIfNull(target);
+        return InvokeAsync(target.GrainId, request);
+    }
+
+    public Task<TResult> InvokeAsync<TResult>(GrainId grainId, GrainRequest<TResult> request)
+    {
         if (runtime.IsFenced)
         {
             // A silo that cannot renew its lease cannot trust its view either: it routes nothing.
@@ -21,10 +26,10 @@ internal sealed class SiloCallRouter(SiloRuntime runtime) : IGrainCallInvoker
                 $"Silo {runtime.SiloAddress} is fenced: it cannot renew its membership lease and routes no grain calls.") { CallNotRun = true });
         }
 
-        var owner = OwnerOf(target.GrainId);
+        var owner = OwnerOf(grainId);
         return owner == runtime.SiloAddress
-            ? runtime.Catalog.InvokeAsync(target.GrainId, request)
-            : InvokeRemoteAsync(owner, target.GrainId, request);
+            ? runtime.Catalog.InvokeAsync(grainId, request)
+            : InvokeRemoteAsync(owner, grainId, request);
     }
 
     /// <summary>The owner in this silo's current view; this silo itself while the view has no Active member.</summary>

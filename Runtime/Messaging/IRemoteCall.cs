@@ -10,3 +10,10 @@ internal interface IRemoteCall
 
     void OnConnectionLost(string reason);
 }
+
+/// <summary>Whoever keeps the table of requests waiting for responses (a silo's message center, a cluster client).</summary>
+internal interface IPendingCalls
+{
+    /// <summary>Removes a call that gave up waiting (timed out).</summary>
+    void Forget(long correlationId);
+}

@@ -16,7 +16,7 @@ namespace Actors.Runtime.Messaging;
 /// accepts, requests dispatched into the local catalog, and responses matched to waiting calls by correlation id.
 /// Responses go back on the connection their request came in on.
 /// </summary>
-internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
+internal sealed partial class MessageCenter : IMessageSink, IPendingCalls, IAsyncDisposable
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
     private readonly SiloRuntime _runtime;
@@ -221,27 +221,7 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
             return;
         }
 
-        Task<byte[]> running;
-        try
-        {
-            var request = _serializer.DeserializeRequest(message.Target.Type, message.MethodId, message.Payload.Span);
-            running = request.InvokeSerializedAsync(_runtime.Catalog, message.Target, _options);
-        }
-        catch (Exception error)
-        {
-            running = Task.FromException<byte[]>(error);
-        }
-
-        if (running.IsCompleted)
-        {
-            Reply(connection, message.CorrelationId, running);
-        }
-        else
-        {
-            running.ContinueWith(
-                (done, state) => Reply((MessageConnection)state!, message.CorrelationId, done),
-                connection, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        }
+        _ = RequestDispatch.Run(connection, message, _runtime.Catalog, _serializer, _options);
     }
 
     // Why this silo will not run a request: it is fenced, the sender is a dead epoch, or another silo owns the grain.
@@ -260,14 +240,6 @@ internal sealed partial class MessageCenter : IMessageSink, IAsyncDisposable
 
         var owner = _runtime.Router.OwnerOf(message.Target);
         return owner == _runtime.SiloAddress ? null : $"grain {message.Target} belongs to {owner} in view {_runtime.Membership.View.Version}";
-    }
-
-    private static void Reply(MessageConnection connection, long correlationId, Task<byte[]> done)
-    {
-        var response = done.IsCompletedSuccessfully
-            ? Message.Response(correlationId, ResponseStatus.Ok, done.Result)
-            : Message.Response(correlationId, ResponseStatus.Error, ExceptionCodec.Encode(done.Exception?.GetBaseException() ?? new TaskCanceledException()));
-        connection.TrySend(response);
     }
 
     private async Task<MessageConnection> GetConnectionAsync(SiloAddress silo)

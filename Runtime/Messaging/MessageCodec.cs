@@ -122,7 +122,7 @@ internal static class MessageCodec
                 }
 
                 return Message.Response(correlation, status, body[(at + 1)..].ToArray());
-            case MessageKind.Ping or MessageKind.Pong:
+            case MessageKind.Ping or MessageKind.Pong or MessageKind.GatewayList or MessageKind.Goodbye:
                 return new Message { Kind = kind, CorrelationId = correlation, Payload = body[at..].ToArray() };
             default:
                 throw new InvalidDataException($"Unknown frame kind {(byte)kind}.");

@@ -66,7 +66,7 @@ internal sealed class MessageConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the connection: both loops end and the sink hears of it once.</summary>
+    /// <summary>Closes the connection: both loops end and the sink hears of it once. Frames still queued are dropped.</summary>
     public void Close() => _closing.Cancel();
 
     public async ValueTask DisposeAsync()

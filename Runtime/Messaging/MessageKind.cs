@@ -17,6 +17,15 @@ internal enum MessageKind : byte
 
     /// <summary>The answer to a probe.</summary>
     Pong = 5,
+
+    /// <summary>A cluster client asks its gateway for the cluster's gateways; the answer has the same kind and lists them.</summary>
+    GatewayList = 6,
+
+    /// <summary>
+    /// A gateway that is stopping tells its client to send nothing more on this connection. The gateway still answers what
+    /// it receives until the client, its calls answered, closes the connection.
+    /// </summary>
+    Goodbye = 7,
 }
 
 /// <summary>How a request ended, as told in its response.</summary>

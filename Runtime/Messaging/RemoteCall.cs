@@ -9,7 +9,7 @@ namespace Actors.Runtime.Messaging;
 /// the caller's code must never run on (and stall) the read loop.
 /// </summary>
 internal sealed class RemoteCall<TResult>(
-    GrainRequest<TResult> request, GrainId target, long correlationId, MessageConnection connection, MessageCenter center, JsonSerializerOptions options)
+    GrainRequest<TResult> request, GrainId target, long correlationId, MessageConnection connection, IPendingCalls center, JsonSerializerOptions options)
     : TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously), IRemoteCall, ITimeoutTarget
 {
     public long CorrelationId => correlationId;

@@ -18,9 +18,10 @@ public sealed class MessageCodecTests
         var hello = Message.Hello("cluster-1", new SiloAddress("10.0.0.7", 11111, 42));
         var response = Message.Response(7, ResponseStatus.Rejected, Encoding.UTF8.GetBytes("not the owner"));
 
-        var read = RoundTrip(request, hello, response, Message.Ping(9), Message.Pong(9));
+        var gateways = new Message { Kind = MessageKind.GatewayList, CorrelationId = 11, Payload = Encoding.UTF8.GetBytes("a:1\nb:2") };
+        var read = RoundTrip(request, hello, response, Message.Ping(9), Message.Pong(9), gateways, new Message { Kind = MessageKind.Goodbye });
 
-        Assert.Equal(5, read.Count);
+        Assert.Equal(7, read.Count);
         Assert.Equal(request.Target, read[0].Target);
         Assert.Equal((request.CorrelationId, request.MethodId, request.DeadlineUnixMs, request.ForwardCount), (read[0].CorrelationId, read[0].MethodId, read[0].DeadlineUnixMs, read[0].ForwardCount));
         Assert.Equal(request.Payload.ToArray(), read[0].Payload.ToArray());
@@ -28,6 +29,8 @@ public sealed class MessageCodecTests
         Assert.Equal((7L, ResponseStatus.Rejected, "not the owner"), (read[2].CorrelationId, read[2].Status, Encoding.UTF8.GetString(read[2].Payload.Span)));
         Assert.Equal((MessageKind.Ping, 9L), (read[3].Kind, read[3].CorrelationId));
         Assert.Equal(MessageKind.Pong, read[4].Kind);
+        Assert.Equal((MessageKind.GatewayList, 11L, "a:1\nb:2"), (read[5].Kind, read[5].CorrelationId, Encoding.UTF8.GetString(read[5].Payload.Span)));
+        Assert.Equal(MessageKind.Goodbye, read[6].Kind);
     }
 
     [Fact]
