@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json;
 using Actors.Runtime.Client;
 
 namespace Actors.Runtime.Testing;
@@ -52,12 +54,27 @@ public sealed class ProcessCluster : IAsyncDisposable
                 await silo.WaitReadyAsync().ConfigureAwait(false);
             }
 
+            await cluster.WaitForActiveAsync(zones.Count).ConfigureAwait(false);
             return cluster;
         }
         catch
         {
             await cluster.DisposeAsync().ConfigureAwait(false);
             throw;
+        }
+    }
+
+    /// <summary>Waits until every running silo's REST API lists exactly <paramref name="active"/> Active silos.</summary>
+    public async Task WaitForActiveAsync(int active, TimeSpan? timeout = null)
+    {
+        foreach (var silo in _silos.Where(s => !s.HasExited))
+        {
+            using var http = new HttpClient { BaseAddress = silo.HttpBase, Timeout = TimeSpan.FromSeconds(5) };
+            await Wait.UntilAsync(async () =>
+            {
+                var silos = await http.GetFromJsonAsync<JsonElement>("api/cluster/silos").ConfigureAwait(false);
+                return silos.EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Active") == active;
+            }, $"silo on port {silo.HttpPort} to see {active} active silos", timeout ?? TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }
     }
 

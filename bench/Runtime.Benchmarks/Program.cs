@@ -5,6 +5,8 @@ using BenchmarkDotNet.Running;
 // micro   : BenchmarkDotNet (pass its own arguments after "micro", e.g. --filter *Local*)
 // local   : local grain calls against plain and thread-pool-hop baselines, medians of --runs
 // storage : grain state writes per second through group commit, --provider sqlite|postgres
+// remote  : cross-silo calls between two silo processes against a raw framed TCP echo, medians of --runs
+// failover: time from SIGKILL of a silo process to all of its grains answering again (build Silo in Release first)
 var mode = args.FirstOrDefault() ?? "local";
 var rest = args.Skip(1).ToArray();
 switch (mode)
@@ -15,11 +17,27 @@ switch (mode)
     case "local":
         Report(await LocalCallScenario.RunAsync(LoadSettings.Parse(rest)));
         return 0;
+    case "remote":
+        Report(await RemoteCallScenario.RunAsync(LoadSettings.Parse(rest)));
+        return 0;
+    case "failover":
+        var failovers = await FailoverScenario.RunAsync(LoadSettings.Parse(rest));
+        Console.WriteLine($"cores: {Environment.ProcessorCount}; medians:");
+        foreach (var group in failovers.GroupBy(f => f.Name))
+        {
+            var sorted = group.OrderBy(f => f.AllAnswered).ToList();
+            Console.WriteLine($"  {sorted[sorted.Count / 2]}");
+        }
+
+        return 0;
+    case "serve-remote":
+        await RemoteCallScenario.ServeAsync(rest[0]);
+        return 0;
     case "storage":
         Report(await StorageWriteScenario.RunAsync(LoadSettings.Parse(rest)));
         return 0;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use micro, local or storage");
+        Console.Error.WriteLine($"unknown mode '{mode}': use micro, local, storage, remote or failover");
         return 2;
 }
 
