@@ -12,7 +12,7 @@ internal static class ReminderSql
 
     private const string Order = "ORDER BY grain_type, grain_key, reminder_name";
 
-    public const string SelectOne = $"SELECT {Columns} FROM reminders WHERE {Key} AND version = @version";
+    public const string SelectOne = $"SELECT {Columns} FROM reminders WHERE {Key}";
 
     public const string SelectGrain = $"SELECT {Columns} FROM reminders WHERE grain_type = @type AND grain_key = @key ORDER BY reminder_name";
 
