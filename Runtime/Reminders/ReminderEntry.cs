@@ -27,8 +27,8 @@ public sealed record ReminderEntry(GrainId GrainId, string Name, long FirstTickA
 
     /// <summary>When tick <paramref name="tick"/> is due (Unix ms), saturating at <see cref="long.MaxValue"/>.</summary>
     internal long DueAt(long tick) =>
-        tick == 0 ? FirstTickAt
-        : tick > (long.MaxValue - FirstTickAt) / PeriodMs ? long.MaxValue
+        tick == 0 || PeriodMs == 0 ? FirstTickAt
+        : tick > (ReminderTimes.MaxUnixMs - FirstTickAt) / PeriodMs ? long.MaxValue
         : FirstTickAt + (tick * PeriodMs);
 
     /// <summary>The reminder as a grain sees it.</summary>
