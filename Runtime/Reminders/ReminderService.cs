@@ -26,6 +26,7 @@ internal sealed partial class ReminderService : IAsyncDisposable
     private readonly ReminderOptions _options;
     private readonly Lock _lock = new();
     private readonly Dictionary<ReminderKey, LocalReminder> _reminders = [];
+
     // Stopping ends the loops (no new tick starts); aborting also ends the ticks in flight, which then write nothing more.
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _aborting = new();
@@ -42,8 +43,6 @@ internal sealed partial class ReminderService : IAsyncDisposable
     }
 
     public IReminderTable Table => _table;
-
-    public ReminderOptions Options => _options;
 
     /// <summary>How many reminders this silo runs now.</summary>
     public int Count
