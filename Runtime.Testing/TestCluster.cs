@@ -1,12 +1,13 @@
 using System.Globalization;
 using Actors.Runtime.Membership;
+using Actors.Runtime.Reminders;
 using Actors.Runtime.Storage;
 
 namespace Actors.Runtime.Testing;
 
 /// <summary>
-/// An in-process cluster: silos on their own 127.0.0.1 ports and zones, over one shared storage and one shared membership
-/// table, with crash, graceful stop, start, network partitions and storage faults, for failover and safety tests.
+/// An in-process cluster: silos on their own 127.0.0.1 ports and zones, over one shared storage, one shared membership
+/// table and one shared reminder table, with crash, graceful stop, start, network partitions and storage faults, for failover and safety tests.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
@@ -14,11 +15,12 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? _configureServices;
 
-    private TestCluster(IGrainStorage storage, IMembershipTable membership, IReadOnlyDictionary<string, string?> settings,
+    private TestCluster(IGrainStorage storage, IMembershipTable membership, IReminderTable reminders, IReadOnlyDictionary<string, string?> settings,
         Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices)
     {
         Storage = new FaultInjectingGrainStorage(storage);
         Membership = membership;
+        Reminders = reminders;
         _settings = settings;
         _configureServices = configureServices;
     }
@@ -28,6 +30,9 @@ public sealed class TestCluster : IAsyncDisposable
 
     /// <summary>The shared membership table.</summary>
     public IMembershipTable Membership { get; }
+
+    /// <summary>The shared reminder table.</summary>
+    public IReminderTable Reminders { get; }
 
     /// <summary>The silos by index; a killed or stopped silo's slot is null.</summary>
     public IReadOnlyList<TestSilo?> Silos => _silos;
@@ -60,11 +65,12 @@ public sealed class TestCluster : IAsyncDisposable
         IGrainStorage? storage = null,
         IMembershipTable? membership = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null,
+        IReminderTable? reminders = null)
     {
         ArgumentNullException.ThrowIfNull(zones);
         var cluster = new TestCluster(storage ?? new MemoryGrainStorage(), membership ?? new MemoryMembershipTable(),
-            settings ?? new Dictionary<string, string?>(), configureServices);
+            reminders ?? new MemoryReminderTable(), settings ?? new Dictionary<string, string?>(), configureServices);
         foreach (var zone in zones)
         {
             await cluster.StartSiloAsync(zone).ConfigureAwait(false);
@@ -83,7 +89,7 @@ public sealed class TestCluster : IAsyncDisposable
             ["Silo:ClusterId"] = ClusterId,
             ["Silo:GatewayPort"] = SiloProcess.FreePort().ToString(CultureInfo.InvariantCulture),
         };
-        var silo = await TestSilo.StartAsync(Storage, settings: settings, configureServices: _configureServices, membership: Membership).ConfigureAwait(false);
+        var silo = await TestSilo.StartAsync(Storage, settings: settings, configureServices: _configureServices, membership: Membership, reminders: Reminders).ConfigureAwait(false);
         _silos.Add(silo);
         return _silos.Count - 1;
     }

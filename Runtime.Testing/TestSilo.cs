@@ -47,7 +47,8 @@ public sealed class TestSilo : IAsyncDisposable
         TimeProvider? timeProvider = null,
         IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null,
-        Membership.IMembershipTable? membership = null)
+        Membership.IMembershipTable? membership = null,
+        Reminders.IReminderTable? reminders = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
@@ -69,6 +70,11 @@ public sealed class TestSilo : IAsyncDisposable
         {
             builder.Services.AddSingleton(membership);
         }
+        if (reminders is not null)
+        {
+            builder.Services.AddSingleton(reminders);
+        }
+
         if (timeProvider is not null)
         {
             builder.Services.AddSingleton(timeProvider);

@@ -6,7 +6,7 @@ namespace Actors.Runtime;
 /// Base class of grain implementations. The runtime constructs a grain when a call first reaches it, reads its persistent
 /// state, calls <see cref="OnActivateAsync"/>, and then runs its calls one turn at a time.
 /// </summary>
-public abstract class Grain
+public abstract partial class Grain
 {
     private readonly ActivationData _activation;
 

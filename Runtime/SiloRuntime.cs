@@ -2,6 +2,7 @@ using Actors.Runtime.Activation;
 using Actors.Runtime.Diagnostics;
 using Actors.Runtime.Invocation;
 using Actors.Runtime.Membership;
+using Actors.Runtime.Reminders;
 using Actors.Runtime.Serialization;
 using Actors.Runtime.Storage;
 using Microsoft.Extensions.Logging;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Actors.Runtime;
 
 /// <summary>
-/// One silo's runtime: the catalog of activations, the grain factory, the group committer, the timeout tracker and the
-/// collector, wired together. Hosts start and stop it through <see cref="Hosting.SiloHostedService"/>.
+/// One silo's runtime: the catalog of activations, the grain factory, the group committer, the timeout tracker, the
+/// collector, membership and reminders, wired together. Hosts start and stop it through <see cref="Hosting.SiloHostedService"/>.
 /// </summary>
 internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
 {
@@ -30,6 +31,8 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         IGrainStorage storage,
         IMembershipTable membershipTable,
         IOptions<MembershipOptions> membershipOptions,
+        IReminderTable reminderTable,
+        IOptions<ReminderOptions> reminderOptions,
         IGrainStateSerializer serializer,
         TimeProvider timeProvider,
         IServiceProvider services,
@@ -55,6 +58,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         Gateway = new Messaging.Gateway(this);
         Membership = new MembershipService(this, membershipTable, membershipOptions.Value);
         Membership.ViewChanged += HandOffGrainsOwnedElsewhere;
+        Reminders = new ReminderService(this, reminderTable, reminderOptions.Value);
     }
 
     public SiloOptions Options { get; }
@@ -90,6 +94,8 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
 
     public SiloCallRouter Router { get; }
 
+    public ReminderService Reminders { get; }
+
     /// <summary>The REST port advertised in the membership table (0 when the host serves none).</summary>
     public int HttpPort => Options.HttpPort;
 
@@ -119,7 +125,9 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
     {
         SetStatus(SiloStatus.Joining);
         await Storage.InitializeAsync(cancellationToken).ConfigureAwait(false);
+        await Reminders.InitializeAsync(cancellationToken).ConfigureAwait(false);
         await Membership.JoinAsync(cancellationToken).ConfigureAwait(false);
+        Reminders.Start();
         _collector.Start();
         SetStatus(SiloStatus.Active);
     }
@@ -139,6 +147,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
             _stopping ??= Task.CompletedTask;
         }
 
+        await Reminders.AbortAsync().ConfigureAwait(false);
         _collector.Dispose();
         await _committer.AbortAsync().ConfigureAwait(false);
         await Membership.AbandonAsync().ConfigureAwait(false);
@@ -160,6 +169,8 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
     {
         SetStatus(SiloStatus.ShuttingDown);
         _collector.Dispose();
+        // Ticks in flight finish (and are recorded) while their grains are still active; no new tick starts.
+        await Reminders.StopAsync(Options.ShutdownTimeout).ConfigureAwait(false);
         await Membership.AnnounceShutdownAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -201,6 +212,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _collector.Dispose();
         Timeouts.Dispose();
+        await Reminders.DisposeAsync().ConfigureAwait(false);
         await Membership.DisposeAsync().ConfigureAwait(false);
     }
 

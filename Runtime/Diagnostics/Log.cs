@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Actors.Runtime.Diagnostics;
 
-/// <summary>The runtime's log messages, with stable event ids (1000s: activation, 2000s: storage, 3000s: silo).</summary>
+/// <summary>The runtime's log messages, with stable event ids (1000s: activation, 2000s: storage, 3000s: silo, 4000s: messaging, 5000s: membership, 6000s: reminders).</summary>
 internal static partial class Log
 {
     [LoggerMessage(1001, LogLevel.Warning, "Activation of grain {GrainId} failed")]

@@ -22,6 +22,8 @@ public sealed class RuntimeMetrics : IDisposable
     private readonly Counter<long> _batchFailures;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _batchDuration;
+    private readonly Counter<long> _reminderTicks;
+    private readonly Counter<long> _reminderFailures;
 
     /// <summary>Creates the instruments on a meter from the factory.</summary>
     public RuntimeMetrics(IMeterFactory meterFactory)
@@ -36,6 +38,8 @@ public sealed class RuntimeMetrics : IDisposable
         _batchFailures = _meter.CreateCounter<long>("actors.storage.batch.failures", description: "Batches whose transaction failed.");
         _batchSize = _meter.CreateHistogram<int>("actors.storage.batch.size", description: "Writes per committed batch.");
         _batchDuration = _meter.CreateHistogram<double>("actors.storage.batch.duration", unit: "ms", description: "Time to commit a batch.");
+        _reminderTicks = _meter.CreateCounter<long>("actors.reminders.ticks", description: "Reminder ticks delivered to grains, by grain type.");
+        _reminderFailures = _meter.CreateCounter<long>("actors.reminders.failures", description: "Reminder ticks that failed and will be retried, by grain type.");
     }
 
     /// <summary>The runtime's activity source, for traces of activations and storage batches.</summary>
@@ -72,6 +76,10 @@ public sealed class RuntimeMetrics : IDisposable
     }
 
     internal void BatchFailed(string provider) => _batchFailures.Add(1, new KeyValuePair<string, object?>("provider", provider));
+
+    internal void ReminderTickDelivered(string grainType) => _reminderTicks.Add(1, new KeyValuePair<string, object?>("grain.type", grainType));
+
+    internal void ReminderTickFailed(string grainType) => _reminderFailures.Add(1, new KeyValuePair<string, object?>("grain.type", grainType));
 
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();

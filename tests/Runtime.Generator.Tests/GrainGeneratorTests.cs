@@ -104,4 +104,28 @@ public sealed class GrainGeneratorTests
         Assert.NotEmpty(id);
         Assert.Contains(id, after, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_grain_interface_extending_IRemindable_gets_the_reminder_method_with_one_id_in_every_interface()
+    {
+        var (diagnostics, errors, source) = GeneratorHarness.Run(Usings + """
+            namespace Timers;
+            public interface IAlarmGrain : IGrainWithStringKey, IRemindable { Task Arm(); }
+            public interface IOtherAlarmGrain : IGrainWithStringKey, IRemindable { }
+            public sealed class AlarmGrain : Grain, IAlarmGrain
+            {
+                public Task Arm() => RegisterOrUpdateReminderAsync("r", System.TimeSpan.Zero, System.TimeSpan.FromMinutes(1));
+                public Task ReceiveReminderAsync(string reminderName, TickStatus status) => Task.CompletedTask;
+            }
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Empty(errors);
+        // Both proxies implement the inherited method, through one request class (one method id); IRemindable is no grain type itself.
+        const string Implementation = "global::Actors.Runtime.IRemindable.ReceiveReminderAsync(string @reminderName, global::Actors.Runtime.TickStatus @status)";
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(source, System.Text.RegularExpressions.Regex.Escape(Implementation)).Count);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(source, "class Request_[A-Za-z0-9_]*IRemindable_ReceiveReminderAsync_[0-9A-F]{8}"));
+        Assert.DoesNotContain("Proxy_Actors_Runtime_IRemindable", source, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"remindable\"", source, StringComparison.Ordinal);
+    }
 }

@@ -1,12 +1,8 @@
-using System.Data;
-using System.Data.Common;
 using Actors.Runtime.Membership.Sql;
-using Actors.Runtime.Storage;
 using Actors.Runtime.Storage.Migrations;
 using Actors.Runtime.Storage.Postgres;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace Actors.Runtime.Membership.Postgres;
 
@@ -17,9 +13,9 @@ namespace Actors.Runtime.Membership.Postgres;
 /// serialization failure to retry. A read runs at REPEATABLE READ: one snapshot for the version and the rows.
 /// </summary>
 /// <remarks>Deleting dead rows does not change the table version: they say Dead, which no decision counts as a member.</remarks>
-public sealed class PostgresMembershipTable : IMembershipTable, IMembershipTransactions, IAsyncDisposable, IDisposable
+public sealed class PostgresMembershipTable : IMembershipTable, IAsyncDisposable, IDisposable
 {
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresDatabase _database;
     private readonly ILogger _logger;
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly SqlMembershipTable _table;
@@ -34,20 +30,17 @@ public sealed class PostgresMembershipTable : IMembershipTable, IMembershipTrans
 
     internal PostgresMembershipTable(PostgresStorageOptions options, ILogger? logger, IReadOnlyList<Migration> migrations)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
+        _database = new PostgresDatabase(options);
         _logger = logger ?? NullLogger.Instance;
         _migrations = migrations;
-        _table = new SqlMembershipTable(MembershipSql.Postgres, this);
+        _table = new SqlMembershipTable(MembershipSql.Postgres, _database);
     }
 
     /// <inheritdoc />
     public string Name => "postgres";
 
     /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken) =>
-        PostgresMigrator.ApplyAsync(_dataSource, _migrations, _logger, cancellationToken);
+    public Task InitializeAsync(CancellationToken cancellationToken) => _database.MigrateAsync(_migrations, _logger, cancellationToken);
 
     /// <inheritdoc />
     public Task<MembershipSnapshot> ReadAsync(string clusterId, CancellationToken cancellationToken) =>
@@ -71,24 +64,8 @@ public sealed class PostgresMembershipTable : IMembershipTable, IMembershipTrans
         _table.DeleteDeadAsync(clusterId, olderThan, cancellationToken);
 
     /// <summary>Closes the connection pool.</summary>
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 
     /// <summary>Closes the connection pool.</summary>
-    public void Dispose() => _dataSource.Dispose();
-
-    async Task<T> IMembershipTransactions.RunAsync<T>(
-        bool write, string doing, Func<DbTransaction, Task<T>> operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-            var isolation = write ? IsolationLevel.ReadCommitted : IsolationLevel.RepeatableRead;
-            await using var transaction = await connection.BeginTransactionAsync(isolation, cancellationToken);
-            return await operation(transaction);
-        }
-        catch (NpgsqlException ex)
-        {
-            throw StorageFailure.Postgres(doing, ex);
-        }
-    }
+    public void Dispose() => _database.Dispose();
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Actors.Runtime.Storage.Sql;
 
 namespace Actors.Runtime.Membership.Sql;
 
@@ -8,21 +9,12 @@ internal static class MembershipRows
     /// <summary>A command in the transaction, with the <c>@cluster</c> parameter every membership statement has.</summary>
     public static DbCommand Command(DbTransaction transaction, string sql, string clusterId)
     {
-        var connection = transaction.Connection ?? throw new InvalidOperationException("The transaction has already ended.");
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        var command = SqlCommands.Command(transaction, sql);
         Add(command, "@cluster", clusterId);
         return command;
     }
 
-    public static void Add(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
-    }
+    public static void Add(DbCommand command, string name, object value) => SqlCommands.Add(command, name, value);
 
     public static void AddSilo(DbCommand command, SiloAddress silo)
     {

@@ -1,3 +1,5 @@
+using Actors.Runtime.Storage.Sql;
+
 namespace Actors.Runtime.Membership.Sql;
 
 /// <summary>
@@ -15,19 +17,19 @@ namespace Actors.Runtime.Membership.Sql;
 /// for its deleted row finds none and stops as if it had read Dead; an update of a deleted row loses its row compare-and-swap.
 /// </para>
 /// </remarks>
-internal sealed partial class SqlMembershipTable(MembershipSql sql, IMembershipTransactions transactions)
+internal sealed partial class SqlMembershipTable(MembershipSql sql, ISqlDatabase database)
 {
     public Task<MembershipSnapshot> ReadAsync(string clusterId, CancellationToken cancellationToken)
     {
         ValidateCluster(clusterId);
-        return transactions.RunAsync(write: false, "read membership from", t => ReadAsync(t, clusterId, cancellationToken), cancellationToken);
+        return database.RunAsync(write: false, "read membership from", t => ReadAsync(t, clusterId, cancellationToken), cancellationToken);
     }
 
     public Task<bool> TryInsertAsync(string clusterId, MembershipEntry entry, long tableVersion, CancellationToken cancellationToken)
     {
         ValidateCluster(clusterId);
         ValidateEntry(entry);
-        return transactions.RunAsync(
+        return database.RunAsync(
             write: true,
             "insert a membership row into",
             t => TryInsertAsync(t, clusterId, entry, tableVersion, cancellationToken),
@@ -38,7 +40,7 @@ internal sealed partial class SqlMembershipTable(MembershipSql sql, IMembershipT
     {
         ValidateCluster(clusterId);
         ValidateEntry(entry);
-        return transactions.RunAsync(
+        return database.RunAsync(
             write: true,
             "update a membership row in",
             t => TryUpdateAsync(t, clusterId, entry, rowVersion, tableVersion, cancellationToken),
@@ -49,14 +51,14 @@ internal sealed partial class SqlMembershipTable(MembershipSql sql, IMembershipT
     {
         ValidateCluster(clusterId);
         ValidateSilo(silo, nameof(silo));
-        return transactions.RunAsync(
+        return database.RunAsync(
             write: true, "record a heartbeat in", t => HeartbeatAsync(t, clusterId, silo, cancellationToken), cancellationToken);
     }
 
     public Task<int> DeleteDeadAsync(string clusterId, long olderThan, CancellationToken cancellationToken)
     {
         ValidateCluster(clusterId);
-        return transactions.RunAsync(
+        return database.RunAsync(
             write: true, "delete dead silos from", t => DeleteDeadAsync(t, clusterId, olderThan, cancellationToken), cancellationToken);
     }
 

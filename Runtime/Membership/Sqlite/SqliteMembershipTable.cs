@@ -1,6 +1,4 @@
-using System.Data.Common;
 using Actors.Runtime.Membership.Sql;
-using Actors.Runtime.Storage;
 using Actors.Runtime.Storage.Migrations;
 using Actors.Runtime.Storage.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -18,9 +16,9 @@ namespace Actors.Runtime.Membership.Sqlite;
 /// Microsoft.Data.Sqlite executes synchronously, so the asynchronous methods complete on the calling thread. Deleting dead rows
 /// does not change the table version: they say Dead, which no decision counts as a member.
 /// </remarks>
-public sealed class SqliteMembershipTable : IMembershipTable, IMembershipTransactions
+public sealed class SqliteMembershipTable : IMembershipTable
 {
-    private readonly SqliteStorageOptions _options;
+    private readonly SqliteDatabase _database;
     private readonly ILogger _logger;
     private readonly IReadOnlyList<Migration> _migrations;
     private readonly SqlMembershipTable _table;
@@ -35,32 +33,17 @@ public sealed class SqliteMembershipTable : IMembershipTable, IMembershipTransac
 
     internal SqliteMembershipTable(SqliteStorageOptions options, ILogger? logger, IReadOnlyList<Migration> migrations)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _options = options;
+        _database = new SqliteDatabase(options);
         _logger = logger ?? NullLogger.Instance;
         _migrations = migrations;
-        _table = new SqlMembershipTable(MembershipSql.Sqlite, this);
+        _table = new SqlMembershipTable(MembershipSql.Sqlite, _database);
     }
 
     /// <inheritdoc />
     public string Name => "sqlite";
 
     /// <inheritdoc />
-    public Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            using var connection = SqliteConnections.Open(_options);
-            SqliteMigrator.Apply(connection, _migrations, _logger);
-            return Task.CompletedTask;
-        }
-        catch (Exception ex) when (StorageFailure.IsSqlite(ex))
-        {
-            throw StorageFailure.Sqlite(_options.DatabasePath, "migrate the schema of", ex);
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken) => _database.MigrateAsync(_migrations, _logger, cancellationToken);
 
     /// <inheritdoc />
     public Task<MembershipSnapshot> ReadAsync(string clusterId, CancellationToken cancellationToken) =>
@@ -82,21 +65,4 @@ public sealed class SqliteMembershipTable : IMembershipTable, IMembershipTransac
     /// <inheritdoc />
     public Task<int> DeleteDeadAsync(string clusterId, long olderThan, CancellationToken cancellationToken) =>
         _table.DeleteDeadAsync(clusterId, olderThan, cancellationToken);
-
-    async Task<T> IMembershipTransactions.RunAsync<T>(
-        bool write, string doing, Func<DbTransaction, Task<T>> operation, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            using var connection = SqliteConnections.Open(_options);
-            // A deferred writer reads under a shared lock that it cannot upgrade once another process has written since.
-            using var transaction = connection.BeginTransaction(deferred: !write);
-            return await operation(transaction);
-        }
-        catch (Exception ex) when (StorageFailure.IsSqlite(ex))
-        {
-            throw StorageFailure.Sqlite(_options.DatabasePath, doing, ex);
-        }
-    }
 }

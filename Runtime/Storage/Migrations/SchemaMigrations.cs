@@ -76,6 +76,34 @@ internal static class SchemaMigrations
                     version INTEGER NOT NULL
                 );
                 """),
+
+        // One row per (grain, reminder name). Times are Unix milliseconds; last_tick is -1 before the first acknowledged tick;
+        // version is the row's compare-and-swap version (random at creation, plus one per change).
+        new(3, "reminders",
+            PostgresSql: """
+                CREATE TABLE reminders (
+                    grain_type text NOT NULL,
+                    grain_key text NOT NULL,
+                    reminder_name text NOT NULL,
+                    first_tick_at bigint NOT NULL,
+                    period_ms bigint NOT NULL,
+                    last_tick bigint NOT NULL,
+                    version bigint NOT NULL,
+                    PRIMARY KEY (grain_type, grain_key, reminder_name)
+                );
+                """,
+            SqliteSql: """
+                CREATE TABLE reminders (
+                    grain_type TEXT NOT NULL,
+                    grain_key TEXT NOT NULL,
+                    reminder_name TEXT NOT NULL,
+                    first_tick_at INTEGER NOT NULL,
+                    period_ms INTEGER NOT NULL,
+                    last_tick INTEGER NOT NULL,
+                    version INTEGER NOT NULL,
+                    PRIMARY KEY (grain_type, grain_key, reminder_name)
+                );
+                """),
     ];
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Actors.Runtime.Membership;
+using Actors.Runtime.Tests.Storage;
 
 namespace Actors.Runtime.Tests.Membership;
 
@@ -24,7 +25,7 @@ public abstract partial class MembershipTableTests
                 changes[i] = target with { Zone = $"round-{round}-updater-{i}" };
             }
 
-            var won = await RaceAsync(i => tables[i].TryUpdateAsync(
+            var won = await Race.TwoAsync(i => tables[i].TryUpdateAsync(
                 Cluster, changes[i], Row(snapshot, changes[i].Silo).Version, snapshot.TableVersion, CancellationToken.None));
 
             var winner = Assert.Single(Enumerable.Range(0, 2), i => won[i]);
@@ -44,7 +45,7 @@ public abstract partial class MembershipTableTests
             var snapshot = await ReadAsync();
             var entries = new[] { Entry(Silo("10.0.0.1", epoch: round)), Entry(Silo("10.0.0.2", epoch: round)) };
 
-            var won = await RaceAsync(i => tables[i].TryInsertAsync(Cluster, entries[i], snapshot.TableVersion, CancellationToken.None));
+            var won = await Race.TwoAsync(i => tables[i].TryInsertAsync(Cluster, entries[i], snapshot.TableVersion, CancellationToken.None));
 
             var winner = Assert.Single(Enumerable.Range(0, 2), i => won[i]);
             var after = await ReadAsync();
@@ -52,18 +53,5 @@ public abstract partial class MembershipTableTests
             Assert.Equal(snapshot.Entries.Count + 1, after.Entries.Count);
             Row(after, entries[winner].Silo);
         }
-    }
-
-    /// <summary>Runs two calls on pool threads released at the same moment, and returns their results.</summary>
-    private static async Task<bool[]> RaceAsync(Func<int, Task<bool>> call)
-    {
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var racers = Enumerable.Range(0, 2).Select(i => Task.Run(async () =>
-        {
-            await start.Task;
-            return await call(i);
-        })).ToArray();
-        start.SetResult();
-        return await Task.WhenAll(racers);
     }
 }

@@ -1,5 +1,6 @@
 using Actors.Runtime.Membership;
 using Actors.Runtime.Storage;
+using Actors.Runtime.Tests.Storage;
 
 namespace Actors.Runtime.Tests.Membership;
 
@@ -10,7 +11,7 @@ namespace Actors.Runtime.Tests.Membership;
 public abstract partial class MembershipTableTests : IAsyncLifetime
 {
     private const string Cluster = "cluster-a";
-    private readonly List<object> _opened = [];
+    private readonly OpenedStores _opened = new();
 
     /// <summary>The database of this test.</summary>
     protected string Database { get; } = "m" + Guid.NewGuid().ToString("N")[..12];
@@ -24,20 +25,7 @@ public abstract partial class MembershipTableTests : IAsyncLifetime
         await Table.InitializeAsync(CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
-    {
-        foreach (var opened in _opened)
-        {
-            if (opened is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
-            else if (opened is IDisposable syncDisposable)
-            {
-                syncDisposable.Dispose();
-            }
-        }
-    }
+    public Task DisposeAsync() => _opened.DisposeAsync().AsTask();
 
     /// <summary>Creates a provider instance on the named database; the database is created when new.</summary>
     private protected abstract Task<IMembershipTable> CreateAsync(string database);
@@ -55,15 +43,13 @@ public abstract partial class MembershipTableTests : IAsyncLifetime
     protected async Task<IMembershipTable> OpenAsync(string? database = null)
     {
         var table = await CreateAsync(database ?? Database);
-        _opened.Add(table);
-        return table;
+        return _opened.Add(table);
     }
 
     private async Task<IGrainStorage> OpenGrainStorageAsync(string database)
     {
         var storage = await CreateGrainStorageAsync(database);
-        _opened.Add(storage);
-        return storage;
+        return _opened.Add(storage);
     }
 
     private static SiloAddress Silo(string host = "10.0.0.1", int port = 11111, long epoch = 1) => new(host, port, epoch);

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Actors.Runtime.Membership;
 using Actors.Runtime.Membership.Postgres;
 using Actors.Runtime.Storage;
@@ -19,35 +16,18 @@ public sealed class PostgresMembershipTableTests(PostgresDatabaseFixture databas
     private protected override async Task<IGrainStorage> CreateGrainStorageAsync(string database) =>
         new PostgresGrainStorage(await OptionsAsync(database));
 
-    protected override async Task ExecuteAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(await databases.ConnectionStringAsync(database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override async Task ExecuteAsync(string database, string sql) =>
+        await SqlConsole.ExecuteAsync(await databases.ConnectionStringAsync(database), sql);
 
-    protected override async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(await databases.ConnectionStringAsync(database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    protected override async Task<long> ScalarAsync(string database, string sql) =>
+        await SqlConsole.ScalarAsync(await databases.ConnectionStringAsync(database), sql);
 
     [Fact]
     public async Task An_unreachable_server_fails_every_call_with_StorageException()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
         await using var table = new PostgresMembershipTable(new PostgresStorageOptions
         {
-            ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Timeout=2",
+            ConnectionString = SqlConsole.UnreachablePostgres(),
         });
         var silo = new SiloAddress("h", 1, 1);
         var entry = new MembershipEntry(silo, "z", SiloStatus.Joining, 1, 0, 0, 0, []);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Actors.Runtime.Membership;
 using Actors.Runtime.Membership.Sqlite;
 using Actors.Runtime.Storage;
@@ -18,20 +17,9 @@ public sealed class SqliteMembershipTableTests(TempFolderFixture folder) : Membe
     private protected override Task<IGrainStorage> CreateGrainStorageAsync(string database) =>
         Task.FromResult<IGrainStorage>(new SqliteGrainStorage(Options(database)));
 
-    protected override Task ExecuteAsync(string database, string sql)
-    {
-        using var connection = SqliteConnections.Open(Options(database));
-        using var command = new SqliteCommand(sql, connection);
-        command.ExecuteNonQuery();
-        return Task.CompletedTask;
-    }
+    protected override Task ExecuteAsync(string database, string sql) => SqlConsole.ExecuteAsync(Options(database), sql);
 
-    protected override Task<long> ScalarAsync(string database, string sql)
-    {
-        using var connection = SqliteConnections.Open(Options(database));
-        using var command = new SqliteCommand(sql, connection);
-        return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture));
-    }
+    protected override Task<long> ScalarAsync(string database, string sql) => SqlConsole.ScalarAsync(Options(database), sql);
 
     [Fact]
     public async Task A_database_that_cannot_be_opened_fails_with_StorageException()

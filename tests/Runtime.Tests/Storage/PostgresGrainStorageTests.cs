@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Actors.Runtime.Storage;
 using Actors.Runtime.Storage.Migrations;
 using Actors.Runtime.Storage.Postgres;
@@ -13,21 +10,11 @@ public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture databases)
     private protected override async Task<IGrainStorage> CreateAsync(string database, IReadOnlyList<Migration> migrations) =>
         new PostgresGrainStorage(await OptionsAsync(database), logger: null, migrations);
 
-    protected override async Task ExecuteAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(await databases.ConnectionStringAsync(database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    protected override async Task ExecuteAsync(string database, string sql) =>
+        await SqlConsole.ExecuteAsync(await databases.ConnectionStringAsync(database), sql);
 
-    protected override async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(await databases.ConnectionStringAsync(database));
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    protected override async Task<long> ScalarAsync(string database, string sql) =>
+        await SqlConsole.ScalarAsync(await databases.ConnectionStringAsync(database), sql);
 
     protected override Task FailInsertsOfKeyAsync(string database, string grainKey) => ExecuteAsync(database, $"""
         CREATE FUNCTION fail_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'forced failure'; END $$;
@@ -54,16 +41,9 @@ public sealed class PostgresGrainStorageTests(PostgresDatabaseFixture databases)
     [Fact]
     public async Task An_unreachable_server_fails_with_StorageException()
     {
-        int port;
-        using (var listener = new TcpListener(IPAddress.Loopback, 0))
-        {
-            listener.Start();
-            port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
         await using var storage = new PostgresGrainStorage(new PostgresStorageOptions
         {
-            ConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Timeout=2",
+            ConnectionString = SqlConsole.UnreachablePostgres(),
         });
         var grain = GrainId.Create("test", "unreachable");
 

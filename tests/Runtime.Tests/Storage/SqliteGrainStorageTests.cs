@@ -10,20 +10,9 @@ public sealed class SqliteGrainStorageTests(TempFolderFixture folder) : GrainSto
     private protected override Task<IGrainStorage> CreateAsync(string database, IReadOnlyList<Migration> migrations) =>
         Task.FromResult<IGrainStorage>(new SqliteGrainStorage(Options(database), logger: null, migrations));
 
-    protected override Task ExecuteAsync(string database, string sql)
-    {
-        using var connection = SqliteConnections.Open(Options(database));
-        using var command = new SqliteCommand(sql, connection);
-        command.ExecuteNonQuery();
-        return Task.CompletedTask;
-    }
+    protected override Task ExecuteAsync(string database, string sql) => SqlConsole.ExecuteAsync(Options(database), sql);
 
-    protected override Task<long> ScalarAsync(string database, string sql)
-    {
-        using var connection = SqliteConnections.Open(Options(database));
-        using var command = new SqliteCommand(sql, connection);
-        return Task.FromResult(Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
-    }
+    protected override Task<long> ScalarAsync(string database, string sql) => SqlConsole.ScalarAsync(Options(database), sql);
 
     protected override Task FailInsertsOfKeyAsync(string database, string grainKey) => ExecuteAsync(database, $"""
         CREATE TRIGGER fail_insert BEFORE INSERT ON grain_state WHEN NEW.grain_key = '{grainKey}'

@@ -1,9 +1,9 @@
 using System.Data.Common;
 
-namespace Actors.Runtime.Membership.Sql;
+namespace Actors.Runtime.Storage.Sql;
 
-/// <summary>How one SQL store runs a membership operation: on which connection, in which kind of transaction, with which errors mapped.</summary>
-internal interface IMembershipTransactions
+/// <summary>How one SQL database runs an operation of a store: on which connection, in which kind of transaction, with which errors mapped.</summary>
+internal interface ISqlDatabase
 {
     /// <summary>
     /// Opens a connection and a transaction, runs <paramref name="operation"/> in it and disposes both (rolling back what was not
