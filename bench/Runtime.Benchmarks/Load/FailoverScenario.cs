@@ -36,7 +36,9 @@ public static class FailoverScenario
         var storage = new Dictionary<string, string> { ["Storage:Provider"] = settings.Provider };
         if (settings.Provider == "postgres")
         {
-            storage["Storage:ConnectionString"] = await PostgresServer.Shared.CreateDatabaseAsync($"failover_{Guid.NewGuid():N}").ConfigureAwait(false);
+            // Four silos, each with pools for state, membership and reminders, must fit the server's 100 connections.
+            var database = await PostgresServer.Shared.CreateDatabaseAsync($"failover_{Guid.NewGuid():N}").ConfigureAwait(false);
+            storage["Storage:ConnectionString"] = database + ";Maximum Pool Size=8";
         }
 
         await using var cluster = await ProcessCluster.StartAsync($"failover-{name}", zones, storage).ConfigureAwait(false);

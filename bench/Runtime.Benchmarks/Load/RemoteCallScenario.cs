@@ -14,11 +14,15 @@ namespace Actors.Runtime.Benchmarks.Load;
 /// Cross-silo calls between two silo processes: this process hosts the calling silo, a child process (this program in
 /// <c>serve-remote</c> mode) hosts the silo that owns every grain called, and the two share a SQLite membership table.
 /// The baseline, in the same run and between the same two processes, is a raw framed TCP echo on one connection with the
-/// same number of callers. Each run measures saturation (closed loop), then the latency at half the saturated rate (open loop).
+/// same number of callers. Each run measures saturation (closed loop), then the latency at half the saturated rate and at half
+/// the target rate (open loop).
 /// </summary>
 public static class RemoteCallScenario
 {
     private const string ClusterId = "bench-remote";
+
+    // DESIGN.md section 6: at least 250,000 calls/s, with p99 at most 2 ms at half that load.
+    private const double TargetRate = 250_000;
 
     public static async Task<IReadOnlyList<LoadResult>> RunAsync(LoadSettings settings)
     {
@@ -55,6 +59,8 @@ public static class RemoteCallScenario
                 results.Add(await PacedLoad.RunAsync("remote-grain at half load", saturated.PerSecond / 2, settings.Duration,
                     () => grains[(int)((uint)Interlocked.Increment(ref next) % (uint)grains.Length)].Ping(1)).ConfigureAwait(false));
                 results.Add(await PacedLoad.RunAsync("tcp-echo at the same load", saturated.PerSecond / 2, settings.Duration, echo.EchoAsync).ConfigureAwait(false));
+                results.Add(await PacedLoad.RunAsync("remote-grain at 125,000/s", TargetRate / 2, settings.Duration,
+                    () => grains[(int)((uint)Interlocked.Increment(ref next) % (uint)grains.Length)].Ping(1)).ConfigureAwait(false));
                 results.Add(await ClosedLoopLoad.RunAsync("remote-grain x1", 1, settings.Warmup, settings.Duration, _ => () => grains[0].Ping(1)).ConfigureAwait(false));
                 results.Add(await ClosedLoopLoad.RunAsync("tcp-echo x1", 1, settings.Warmup, settings.Duration, _ => echo.EchoAsync).ConfigureAwait(false));
             }
