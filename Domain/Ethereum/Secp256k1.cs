@@ -1,0 +1,76 @@
+using Org.BouncyCastle.Asn1.Sec;
+using Org.BouncyCastle.Crypto.Digests;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Crypto.Signers;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Math.EC;
+
+namespace Actors.Domain.Ethereum;
+
+/// <summary>ECDSA on secp256k1 as Ethereum uses it: deterministic nonces, low s, and public-key recovery from (r, s, parity).</summary>
+internal static class Secp256k1
+{
+    private static readonly Org.BouncyCastle.Asn1.X9.X9ECParameters Curve = SecNamedCurves.GetByName("secp256k1");
+
+    public static readonly ECDomainParameters Domain = new(Curve.Curve, Curve.G, Curve.N, Curve.H);
+
+    /// <summary>The group order n.</summary>
+    public static BigInteger N => Domain.N;
+
+    /// <summary>n / 2: EIP-2 accepts only signatures whose s is at most this.</summary>
+    public static readonly BigInteger HalfN = Curve.N.ShiftRight(1);
+
+    public static ECPoint PublicKey(BigInteger privateKey) => Domain.G.Multiply(privateKey).Normalize();
+
+    /// <summary>Signs a 32-byte hash with an RFC 6979 nonce (HMAC-SHA256), s made low, and the recovery id of R's y parity.</summary>
+    public static (BigInteger R, BigInteger S, int RecoveryId) Sign(BigInteger privateKey, ReadOnlySpan<byte> hash)
+    {
+        var signer = new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest()));
+        signer.Init(true, new ECPrivateKeyParameters(privateKey, Domain));
+        var rs = signer.GenerateSignature(hash.ToArray());
+        var (r, s) = (rs[0], rs[1]);
+        if (s.CompareTo(HalfN) > 0)
+        {
+            s = N.Subtract(s);
+        }
+
+        // ECDsaSigner does not expose R's y; the recovery id is the one that gives back our own key.
+        var publicKey = PublicKey(privateKey);
+        for (var recoveryId = 0; recoveryId < 2; recoveryId++)
+        {
+            if (TryRecover(hash, r, s, recoveryId) is { } candidate && candidate.Equals(publicKey))
+            {
+                return (r, s, recoveryId);
+            }
+        }
+
+        throw new InvalidOperationException("a fresh signature did not recover its own public key");
+    }
+
+    /// <summary>
+    /// Recovers the public key Q = r⁻¹(sR − eG), R being the point with x = r and the y parity of <paramref name="recoveryId"/>;
+    /// null when no such point exists or Q is the point at infinity. r and s must be in 1..n−1.
+    /// </summary>
+    public static ECPoint? TryRecover(ReadOnlySpan<byte> hash, BigInteger r, BigInteger s, int recoveryId)
+    {
+        var curve = Domain.Curve;
+        var x = curve.FromBigInteger(r);
+        var y = x.Square().Multiply(x).Add(curve.B).Sqrt();
+        if (y is null)
+        {
+            return null; // r is not the x coordinate of a curve point
+        }
+
+        if (y.TestBitZero() != (recoveryId == 1))
+        {
+            y = y.Negate();
+        }
+
+        var point = curve.CreatePoint(x.ToBigInteger(), y.ToBigInteger());
+        var e = new BigInteger(1, hash.ToArray()).Mod(N);
+        var rInverse = r.ModInverse(N);
+        var q = ECAlgorithms.SumOfTwoMultiplies(
+            Domain.G, N.Subtract(e).Multiply(rInverse).Mod(N), point, s.Multiply(rInverse).Mod(N)).Normalize();
+        return q.IsInfinity ? null : q;
+    }
+}
