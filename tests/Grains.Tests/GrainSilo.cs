@@ -8,9 +8,9 @@ namespace Actors.Grains.Tests;
 /// <summary>A test silo hosting the production grains.</summary>
 internal static class GrainSilo
 {
-    public static Task<TestSilo> StartAsync(IGrainStorage? storage = null)
+    public static Task<TestSilo> StartAsync(IGrainStorage? storage = null, TimeProvider? timeProvider = null)
     {
         GrainRegistry.EnsureLoaded(typeof(CounterGrain).Assembly);
-        return TestSilo.StartAsync(storage);
+        return TestSilo.StartAsync(storage, timeProvider);
     }
 }

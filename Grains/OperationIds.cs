@@ -1,0 +1,17 @@
+namespace Actors.Grains;
+
+/// <summary>Operation ids: how a retried request is recognized, so that it has one effect.</summary>
+internal static class OperationIds
+{
+    /// <summary>The longest operation id accepted.</summary>
+    public const int MaxLength = 128;
+
+    public static void Validate(string operationId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operationId);
+        if (operationId.Length > MaxLength || operationId.Any(char.IsControl))
+        {
+            throw new ArgumentException($"An operation id is 1 to {MaxLength} characters without control characters.", nameof(operationId));
+        }
+    }
+}

@@ -1,0 +1,269 @@
+using System.Text.Json;
+using Actors.Domain.Money;
+using Actors.Domain.Rewards;
+using Actors.Grains.Interfaces.Rewards;
+using Actors.Grains.Interfaces.Wallets;
+using Actors.Runtime;
+
+namespace Actors.Grains.Wallets;
+
+/// <summary>
+/// The wallet grain. A pool operation runs as a small saga: the wallet stores its intent, the pool applies it and keeps the
+/// result, the wallet stores the result (settling its position at the pool's index) and then lets the pool forget it. A
+/// wallet that failed between the steps finishes the stored intent before its next operation, and the pool answers the
+/// repeat with the result it kept: the operation counts once on both sides.
+/// </summary>
+public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<WalletState> state) : Grain, IWalletGrain
+{
+    /// <summary>Operation ids whose results the wallet remembers, to answer repeats.</summary>
+    public const int RememberedOperations = 256;
+
+    /// <inheritdoc />
+    public async Task<PositionView> Stake(string operationId, string poolId, UInt256 amount)
+    {
+        Validate(operationId, poolId);
+        if (Repeat<PositionView>(operationId, "stake", poolId, amount) is { } done)
+        {
+            return done;
+        }
+
+        if (amount.IsZero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "A stake must be more than zero.");
+        }
+
+        if (await ResumeAsync(operationId, poolId) is not null)
+        {
+            return await RememberAsync(operationId, "stake", poolId, amount, View(poolId));
+        }
+
+        await FinishPendingAsync();
+        var position = state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState();
+        var staked = position.Staked + amount;
+        await RunAsync(operationId, poolId, PoolOperationKind.SetShares, staked, Effective(staked, state.State.WeightBasisPoints));
+        return await RememberAsync(operationId, "stake", poolId, amount, View(poolId));
+    }
+
+    /// <inheritdoc />
+    public async Task<PositionView> Unstake(string operationId, string poolId, UInt256 amount)
+    {
+        Validate(operationId, poolId);
+        if (Repeat<PositionView>(operationId, "unstake", poolId, amount) is { } done)
+        {
+            return done;
+        }
+
+        if (amount.IsZero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), "An unstake must be more than zero.");
+        }
+
+        if (await ResumeAsync(operationId, poolId) is not null)
+        {
+            return await RememberAsync(operationId, "unstake", poolId, amount, View(poolId));
+        }
+
+        await FinishPendingAsync();
+        var position = state.State.Positions.GetValueOrDefault(poolId);
+        if (position is null || position.Staked < amount)
+        {
+            throw new InvalidOperationException($"Wallet '{GrainKey}' has {position?.Staked ?? UInt256.Zero} staked in pool '{poolId}', less than {amount}.");
+        }
+
+        var staked = position.Staked - amount;
+        await RunAsync(operationId, poolId, PoolOperationKind.SetShares, staked, Effective(staked, state.State.WeightBasisPoints));
+        return await RememberAsync(operationId, "unstake", poolId, amount, View(poolId));
+    }
+
+    /// <inheritdoc />
+    public async Task<ClaimView> Claim(string operationId, string poolId)
+    {
+        Validate(operationId, poolId);
+        if (Repeat<ClaimView>(operationId, "claim", poolId, UInt256.Zero) is { } done)
+        {
+            return done;
+        }
+
+        if (await ResumeAsync(operationId, poolId) is { } resumed)
+        {
+            return await RememberAsync(operationId, "claim", poolId, UInt256.Zero, new ClaimView(poolId, resumed, state.State.ClaimedRewards));
+        }
+
+        await FinishPendingAsync();
+        var position = state.State.Positions.GetValueOrDefault(poolId)
+            ?? throw new InvalidOperationException($"Wallet '{GrainKey}' has no position in pool '{poolId}'.");
+        var paid = await RunAsync(operationId, poolId, PoolOperationKind.Claim, position.Staked, position.Shares);
+        return await RememberAsync(operationId, "claim", poolId, UInt256.Zero, new ClaimView(poolId, paid, state.State.ClaimedRewards));
+    }
+
+    /// <inheritdoc />
+    public async Task<WalletView> SetWeight(string operationId, uint weightBasisPoints)
+    {
+        Validate(operationId, poolId: null);
+        if (Repeat<WalletView>(operationId, "weight", "", weightBasisPoints) is { } done)
+        {
+            return done;
+        }
+
+        if (weightBasisPoints > WalletLimits.MaxWeightBasisPoints)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weightBasisPoints), $"A weight is at most {WalletLimits.MaxWeightBasisPoints} basis points.");
+        }
+
+        await FinishPendingAsync();
+        state.State.WeightBasisPoints = weightBasisPoints;
+        await WriteAsync();
+
+        // Each position is re-checkpointed in its pool at the new weight (advance, settle, then change shares).
+        await ReweighAsync();
+        return await RememberAsync(operationId, "weight", "", weightBasisPoints, Snapshot());
+    }
+
+    /// <inheritdoc />
+    public Task<WalletView> Get() => Task.FromResult(Snapshot());
+
+    private static UInt256 Effective(UInt256 staked, uint weightBasisPoints) =>
+        UInt256.MulDivDown(staked, weightBasisPoints, WalletLimits.NeutralWeightBasisPoints);
+
+    private static void Validate(string operationId, string? poolId)
+    {
+        OperationIds.Validate(operationId);
+        if (poolId is not null)
+        {
+            _ = GrainId.Create("reward-pool", poolId); // the same rules as any grain key
+        }
+    }
+
+    // Runs one pool operation as a saga step; returns what the pool paid (claims).
+    private async Task<UInt256> RunAsync(string operationId, string poolId, PoolOperationKind kind, UInt256 staked, UInt256 newShares)
+    {
+        var position = state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState();
+        var operation = new PoolOperation(GrainKey, operationId, kind, position.Shares, position.IndexPaid, position.AccruedScaled, newShares);
+        state.State.Pending = new PendingOperation(poolId, operation, staked);
+        await WriteAsync();
+        return await CompleteAsync(state.State.Pending);
+    }
+
+    // Completes the stored intent when it is this very operation (a retry after a failure between the saga's steps);
+    // returns what the pool paid, or null when the operation was not the pending one.
+    private async Task<UInt256?> ResumeAsync(string operationId, string poolId)
+    {
+        if (state.State.Pending is not { } pending || pending.Operation.OperationId != operationId)
+        {
+            return null;
+        }
+
+        return pending.PoolId == poolId
+            ? await CompleteAsync(pending)
+            : throw new InvalidOperationException($"Operation id '{operationId}' is under way for pool '{pending.PoolId}', not '{poolId}'.");
+    }
+
+    private async Task FinishPendingAsync()
+    {
+        if (state.State.Pending is { } pending)
+        {
+            await CompleteAsync(pending);
+        }
+
+        foreach (var confirmation in state.State.ToConfirm.ToList())
+        {
+            await GrainFactory.GetGrain<IRewardPoolGrain>(confirmation.PoolId).Confirm(GrainKey, confirmation.OperationId);
+            state.State.ToConfirm.Remove(confirmation);
+        }
+
+        await ReweighAsync();
+    }
+
+    // Brings every position's effective shares to staked * weight (after a weight change, or one interrupted by a failure).
+    private async Task ReweighAsync()
+    {
+        foreach (var (poolId, position) in state.State.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).ToList())
+        {
+            var shares = Effective(position.Staked, state.State.WeightBasisPoints);
+            if (shares != position.Shares)
+            {
+                await RunAsync($"reweigh-{Guid.NewGuid():N}", poolId, PoolOperationKind.SetShares, position.Staked, shares);
+            }
+        }
+    }
+
+    private async Task<UInt256> CompleteAsync(PendingOperation pending)
+    {
+        var pool = GrainFactory.GetGrain<IRewardPoolGrain>(pending.PoolId);
+        var result = await pool.Apply(pending.Operation);
+
+        var position = state.State.Positions.GetValueOrDefault(pending.PoolId) ?? new PositionState();
+        var settled = new StakePosition { Shares = position.Shares, IndexPaid = position.IndexPaid, AccruedScaled = position.AccruedScaled };
+        RewardPoolMath.Settle(settled, result.Index);
+        position.IndexPaid = settled.IndexPaid;
+        position.AccruedScaled = settled.AccruedScaled - (result.Paid * RewardMath.Scale);
+        position.Shares = pending.Operation.Kind == PoolOperationKind.SetShares ? pending.Operation.NewShares : position.Shares;
+        position.Staked = pending.Staked;
+        state.State.Positions[pending.PoolId] = position;
+        state.State.ClaimedRewards += result.Paid;
+        state.State.Pending = null;
+        var confirmation = new PendingConfirmation(pending.PoolId, pending.Operation.OperationId);
+        state.State.ToConfirm.Add(confirmation);
+        await WriteAsync();
+
+        // The pool may forget the operation now; if this call fails, the next operation confirms it again.
+        try
+        {
+            await pool.Confirm(GrainKey, pending.Operation.OperationId);
+            state.State.ToConfirm.Remove(confirmation);
+        }
+        catch (Exception error) when (error is SiloUnavailableException or GrainCallTimeoutException or StorageException)
+        {
+        }
+
+        return result.Paid;
+    }
+
+    private T? Repeat<T>(string operationId, string kind, string poolId, UInt256 amount) where T : class
+    {
+        var done = state.State.Recent.Find(r => r.OperationId == operationId);
+        if (done is null)
+        {
+            return null;
+        }
+
+        return done.Kind == kind && done.PoolId == poolId && done.Amount == amount
+            ? JsonSerializer.Deserialize<T>(done.Result)
+            : throw new InvalidOperationException($"Operation id '{operationId}' was already used for another request.");
+    }
+
+    private async Task<T> RememberAsync<T>(string operationId, string kind, string poolId, UInt256 amount, T result)
+    {
+        state.State.Recent.Add(new CompletedOperation(operationId, kind, poolId, amount, JsonSerializer.Serialize(result)));
+        if (state.State.Recent.Count > RememberedOperations)
+        {
+            state.State.Recent.RemoveAt(0);
+        }
+
+        await WriteAsync();
+        return result;
+    }
+
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle(); // Memory holds a change storage may not have: start again from what storage holds.
+            throw;
+        }
+    }
+
+    private PositionView View(string poolId)
+    {
+        var position = state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState();
+        return new PositionView(poolId, position.Staked, position.Shares, position.IndexPaid, position.AccruedScaled / RewardMath.Scale);
+    }
+
+    private WalletView Snapshot() => new(
+        GrainKey, state.State.WeightBasisPoints, state.State.ClaimedRewards,
+        [.. state.State.Positions.Keys.Order(StringComparer.Ordinal).Select(View)], state.State.Pending is not null);
+}
