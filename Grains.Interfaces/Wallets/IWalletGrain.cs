@@ -26,6 +26,12 @@ public interface IWalletGrain : IGrainWithStringKey
     /// </summary>
     Task<WalletView> SetWeight(string operationId, uint weightBasisPoints);
 
+    /// <summary>
+    /// Finishes a pool operation the wallet stored but did not complete (it failed between the saga's steps). Pools call it
+    /// for operations they applied that stay unconfirmed; it changes nothing when no operation is pending.
+    /// </summary>
+    Task FinishPendingOperations();
+
     /// <summary>The wallet's positions and totals.</summary>
     [ReadOnly]
     Task<WalletView> Get();

@@ -18,7 +18,26 @@ public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<R
     /// <summary>Funding operation ids remembered for idempotency.</summary>
     public const int RememberedFundings = 1_024;
 
+    /// <summary>How long an applied operation may stay unconfirmed before the pool asks its wallet to finish it.</summary>
+    public static readonly TimeSpan ConfirmationGrace = TimeSpan.FromSeconds(10);
+
+    private IDisposable? _sweeper;
+
     private RewardPoolState? Pool => state.State.Pool;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _sweeper = RegisterGrainTimer(AskWalletsToFinishAsync, ConfirmationGrace, ConfirmationGrace);
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _sweeper?.Dispose();
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public async Task<PoolInfo> Create(PoolTerms terms)
@@ -120,7 +139,7 @@ public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<R
         }
 
         var result = new PoolOperationResult(pool.Index, paid);
-        state.State.Unconfirmed[key] = new PendingPoolOperation(operation, result);
+        state.State.Unconfirmed[key] = new PendingPoolOperation(operation, result, Now);
         await WriteAsync();
         return result;
     }
@@ -135,6 +154,20 @@ public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<R
     }
 
     private long Now => TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+
+    // A wallet that failed between the saga's steps finishes at its next operation; one that is not called again is asked
+    // here. The call is not awaited: the wallet calls back into this pool, which must be free to answer.
+    private Task AskWalletsToFinishAsync(CancellationToken cancellationToken)
+    {
+        var overdue = Now - (long)ConfirmationGrace.TotalSeconds;
+        foreach (var wallet in state.State.Unconfirmed.Values.Where(p => p.AppliedAt <= overdue).Select(p => p.Operation.Wallet).Distinct().Take(100))
+        {
+            _ = GrainFactory.GetGrain<Interfaces.Wallets.IWalletGrain>(wallet).FinishPendingOperations()
+                .ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+
+        return Task.CompletedTask;
+    }
 
     private static string Key(string wallet, string operationId) => $"{wallet}\n{operationId}";
 
@@ -180,4 +213,7 @@ public sealed class RewardPoolGrainState
 }
 
 /// <summary>A wallet operation the pool applied, with its result, kept until the wallet confirms it.</summary>
-public sealed record PendingPoolOperation(PoolOperation Operation, PoolOperationResult Result);
+/// <param name="Operation">The operation as the wallet sent it.</param>
+/// <param name="Result">What the pool answered.</param>
+/// <param name="AppliedAt">When the pool applied it (Unix seconds).</param>
+public sealed record PendingPoolOperation(PoolOperation Operation, PoolOperationResult Result, long AppliedAt);

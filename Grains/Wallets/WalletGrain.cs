@@ -120,6 +120,9 @@ public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<Wal
     }
 
     /// <inheritdoc />
+    public Task FinishPendingOperations() => FinishPendingAsync();
+
+    /// <inheritdoc />
     public Task<WalletView> Get() => Task.FromResult(Snapshot());
 
     private static UInt256 Effective(UInt256 staked, uint weightBasisPoints) =>

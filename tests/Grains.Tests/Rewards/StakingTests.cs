@@ -93,6 +93,29 @@ public sealed class StakingTests
     }
 
     [Fact]
+    public async Task A_pool_asks_a_wallet_that_failed_between_the_steps_and_is_not_called_again_to_finish()
+    {
+        var time = new FakeTimeProvider(Start);
+        var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
+        await using var silo = await GrainSilo.StartAsync(storage, time);
+        var pool = await CreatePoolAsync(silo, "p", E18, 1_000 * E18);
+        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>("0xa");
+        var walletWrites = 0;
+        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == "0xa") && ++walletWrites == 2
+            ? throw new StorageException("injected: the wallet's result write fails")
+            : Task.CompletedTask;
+        await Assert.ThrowsAsync<StorageException>(() => wallet.Stake("op-1", "p", 2 * E18));
+        storage.BeforeWrite = null;
+        Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares); // applied by the pool, not yet stored by the wallet
+
+        time.Advance(Actors.Grains.Rewards.RewardPoolGrain.ConfirmationGrace + Actors.Grains.Rewards.RewardPoolGrain.ConfirmationGrace);
+
+        await Wait.UntilAsync(async () => !(await wallet.Get()).HasPendingOperation, "the pool to have the wallet finish its stake");
+        Assert.Equal(2 * E18, (await wallet.Get()).Positions.Single().Shares);
+        Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares);
+    }
+
+    [Fact]
     public async Task A_weight_change_re_checkpoints_every_position_and_unstaking_more_than_staked_is_refused()
     {
         var time = new FakeTimeProvider(Start);
