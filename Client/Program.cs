@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Actors.Client.Cluster;
+using Actors.Client.Merkle;
 
 var root = new RootCommand("Operator and user client for the actor cluster.");
 root.Subcommands.Add(ClusterCommands.Create());
 root.Subcommands.Add(CounterCommands.CreateCounter());
+root.Subcommands.Add(MerkleCommands.Create());
 return await root.Parse(args).InvokeAsync();
