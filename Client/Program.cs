@@ -12,4 +12,16 @@ foreach (var command in EthereumCommands.Create())
 }
 
 root.Subcommands.Add(MerkleCommands.Create());
-return await root.Parse(args).InvokeAsync();
+// Input the parser cannot read (an unknown option, a repeated one, a missing argument) is bad input: exit 2, as API.md says.
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        await Console.Error.WriteLineAsync(error.Message);
+    }
+
+    return 2;
+}
+
+return await parsed.InvokeAsync();
