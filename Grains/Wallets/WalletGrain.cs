@@ -19,61 +19,14 @@ public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<Wal
     public const int RememberedOperations = 256;
 
     /// <inheritdoc />
-    public async Task<PositionView> Stake(string operationId, string poolId, UInt256 amount)
-    {
-        Validate(operationId, poolId);
-        if (Repeat<PositionView>(operationId, "stake", poolId, amount) is { } done)
-        {
-            return done;
-        }
-
-        if (amount.IsZero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(amount), "A stake must be more than zero.");
-        }
-
-        if (await ResumeAsync(operationId, poolId) is not null)
-        {
-            return await RememberAsync(operationId, "stake", poolId, amount, View(poolId));
-        }
-
-        await FinishPendingAsync();
-        var position = state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState();
-        var staked = position.Staked + amount;
-        await RunAsync(operationId, poolId, PoolOperationKind.SetShares, staked, Effective(staked, state.State.WeightBasisPoints));
-        return await RememberAsync(operationId, "stake", poolId, amount, View(poolId));
-    }
+    public Task<PositionView> Stake(string operationId, string poolId, UInt256 amount) =>
+        ChangeStakeAsync(operationId, poolId, amount, "stake", position => position.Staked + amount);
 
     /// <inheritdoc />
-    public async Task<PositionView> Unstake(string operationId, string poolId, UInt256 amount)
-    {
-        Validate(operationId, poolId);
-        if (Repeat<PositionView>(operationId, "unstake", poolId, amount) is { } done)
-        {
-            return done;
-        }
-
-        if (amount.IsZero)
-        {
-            throw new ArgumentOutOfRangeException(nameof(amount), "An unstake must be more than zero.");
-        }
-
-        if (await ResumeAsync(operationId, poolId) is not null)
-        {
-            return await RememberAsync(operationId, "unstake", poolId, amount, View(poolId));
-        }
-
-        await FinishPendingAsync();
-        var position = state.State.Positions.GetValueOrDefault(poolId);
-        if (position is null || position.Staked < amount)
-        {
-            throw new InvalidOperationException($"Wallet '{GrainKey}' has {position?.Staked ?? UInt256.Zero} staked in pool '{poolId}', less than {amount}.");
-        }
-
-        var staked = position.Staked - amount;
-        await RunAsync(operationId, poolId, PoolOperationKind.SetShares, staked, Effective(staked, state.State.WeightBasisPoints));
-        return await RememberAsync(operationId, "unstake", poolId, amount, View(poolId));
-    }
+    public Task<PositionView> Unstake(string operationId, string poolId, UInt256 amount) =>
+        ChangeStakeAsync(operationId, poolId, amount, "unstake", position => position.Staked >= amount
+            ? position.Staked - amount
+            : throw new InvalidOperationException($"Wallet '{GrainKey}' has {position.Staked} staked in pool '{poolId}', less than {amount}."));
 
     /// <inheritdoc />
     public async Task<ClaimView> Claim(string operationId, string poolId)
@@ -124,6 +77,31 @@ public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<Wal
 
     /// <inheritdoc />
     public Task<WalletView> Get() => Task.FromResult(Snapshot());
+
+    // Stake and unstake: the same saga step, setting the staked amount (and so the effective shares) that stakedAfter gives.
+    private async Task<PositionView> ChangeStakeAsync(
+        string operationId, string poolId, UInt256 amount, string kind, Func<PositionState, UInt256> stakedAfter)
+    {
+        Validate(operationId, poolId);
+        if (Repeat<PositionView>(operationId, kind, poolId, amount) is { } done)
+        {
+            return done;
+        }
+
+        if (amount.IsZero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), $"An amount to {kind} must be more than zero.");
+        }
+
+        if (await ResumeAsync(operationId, poolId) is null)
+        {
+            await FinishPendingAsync();
+            var staked = stakedAfter(state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState());
+            await RunAsync(operationId, poolId, PoolOperationKind.SetShares, staked, Effective(staked, state.State.WeightBasisPoints));
+        }
+
+        return await RememberAsync(operationId, kind, poolId, amount, View(poolId));
+    }
 
     private static UInt256 Effective(UInt256 staked, uint weightBasisPoints) =>
         UInt256.MulDivDown(staked, weightBasisPoints, WalletLimits.NeutralWeightBasisPoints);

@@ -347,15 +347,7 @@ public sealed class ClusterClient : IGrainFactory, IPendingCalls, IAsyncDisposab
         using var timer = new PeriodicTimer(_options.GatewayListRefreshPeriod, _time);
         try
         {
-            await RefreshGatewaysAsync(_disposed.Token).ConfigureAwait(false);
-        }
-        catch (Exception error) when (error is SiloUnavailableException or TimeoutException or OperationCanceledException)
-        {
-        }
-
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_disposed.Token).ConfigureAwait(false))
+            do
             {
                 try
                 {
@@ -366,6 +358,7 @@ public sealed class ClusterClient : IGrainFactory, IPendingCalls, IAsyncDisposab
                     // No gateway right now: calls will look for one; the next tick asks again.
                 }
             }
+            while (await timer.WaitForNextTickAsync(_disposed.Token).ConfigureAwait(false));
         }
         catch (OperationCanceledException)
         {
