@@ -144,3 +144,29 @@ public sealed class RemoteGrainException : GrainRuntimeException
     /// <summary>The full name of the exception type thrown on the other silo.</summary>
     public string? RemoteType { get; }
 }
+
+/// <summary>
+/// A grain refused a request under its rules (a frozen wallet, a rate limit, a caller without the right). The stable
+/// <see cref="Code"/> travels across silos and gateways with the message, so callers and the REST gateway can act on it.
+/// </summary>
+public sealed class RequestRejectedException : GrainRuntimeException
+{
+    /// <summary>Creates the exception.</summary>
+    public RequestRejectedException() => Code = "rejected";
+
+    /// <summary>Creates the exception with a message.</summary>
+    public RequestRejectedException(string message) : base(message) => Code = "rejected";
+
+    /// <summary>Creates the exception with a message and an inner exception.</summary>
+    public RequestRejectedException(string message, Exception innerException) : base(message, innerException) => Code = "rejected";
+
+    /// <summary>Creates the exception with a stable code and a message.</summary>
+    public RequestRejectedException(string code, string message) : base(message)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(code);
+        Code = code;
+    }
+
+    /// <summary>A stable, lowercase snake_case code naming the rule (for example <c>wallet_frozen</c>).</summary>
+    public string Code { get; }
+}

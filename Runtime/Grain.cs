@@ -39,6 +39,24 @@ public abstract partial class Grain
     protected void DeactivateOnIdle() => _activation.Deactivate(DeactivationReason.ApplicationRequested);
 
     /// <summary>
+    /// Writes <paramref name="state"/>; when the write fails, the activation is deactivated once the current call ends, because
+    /// its memory now holds a change that storage may not have, and the next call starts again from what storage holds.
+    /// </summary>
+    protected async Task WriteStateOrResetAsync<TState>(IPersistentState<TState> state) where TState : new()
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Starts a timer whose callback runs as a turn of this activation (never alongside another call). The next period starts
     /// when the callback finishes. Timers do not keep an idle grain alive and end with the activation.
     /// </summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Serialization;
 using Actors.Grains.Diagnostics;
+using Actors.Grains.Wallets;
 using Actors.Runtime;
 using Actors.Runtime.Hosting;
 using Actors.Runtime.Invocation;
@@ -22,6 +23,8 @@ public static class SiloApplication
         builder.Services.AddOptions<HttpOptions>().Bind(builder.Configuration.GetSection(HttpOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
 
         builder.Services.AddActorSilo(builder.Configuration);
+        builder.Services.AddOptions<WalletOptions>().Bind(builder.Configuration.GetSection(WalletOptions.Section))
+            .Validate(o => o.SensitiveOperationsPerMinute >= 0, "Wallets:SensitiveOperationsPerMinute must be 0 (no limit) or more.").ValidateOnStart();
         builder.Services.PostConfigure<SiloOptions>(silo => silo.HttpPort = http.Port);
         var shutdown = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>()?.ShutdownTimeout ?? new SiloOptions().ShutdownTimeout;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));

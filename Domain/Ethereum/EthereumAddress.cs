@@ -7,6 +7,7 @@ namespace Actors.Domain.Ethereum;
 /// A 20-byte Ethereum account address. Text is <c>0x</c> and 40 hex digits: all lowercase or all uppercase is accepted as is;
 /// mixed case must match the EIP-55 checksum, which catches most typing errors. <see cref="ToString"/> writes the EIP-55 form.
 /// </summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(EthereumAddressJsonConverter))]
 public sealed record EthereumAddress
 {
     /// <summary>The length of an address in bytes.</summary>
@@ -65,6 +66,9 @@ public sealed record EthereumAddress
     /// <exception cref="FormatException">The text is not a valid address; the message says why.</exception>
     public static EthereumAddress Parse(string text) =>
         TryParse(text, out var address, out var error) ? address : throw new FormatException(error);
+
+    /// <summary><c>0x</c> and 40 lowercase hex digits: the canonical key of the account (one spelling per address).</summary>
+    public string ToLowerHex() => Hex.Encode(_bytes);
 
     /// <summary>The EIP-55 checksummed form: a letter is uppercase when the matching nibble of the Keccak-256 of the lowercase hex is 8 or more.</summary>
     public override string ToString()

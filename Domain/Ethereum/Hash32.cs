@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 namespace Actors.Domain.Ethereum;
 
 /// <summary>A 32-byte hash (Keccak-256, SHA-256, a Merkle root...), written as <c>0x</c> and 64 hex digits.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(Hash32JsonConverter))]
 public sealed record Hash32
 {
     /// <summary>The length of the hash in bytes.</summary>

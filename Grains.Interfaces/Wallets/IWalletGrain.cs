@@ -1,13 +1,20 @@
+using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
 using Actors.Runtime;
 
 namespace Actors.Grains.Interfaces.Wallets;
 
 /// <summary>
-/// A wallet, keyed by its address: its positions in reward pools, the rewards it has claimed, and its anti-Sybil weight.
+/// A wallet, keyed by its address in lowercase (<see cref="WalletKeys.Of"/>): its owner key, guardians, freeze reasons and
+/// signed-request nonce; its positions in reward pools, the rewards it has claimed and its anti-Sybil weight; and, per NFT
+/// collection, the tokens it holds, their dividends and the operators it has approved.
 /// Every state-changing call carries an operation id: a repeat (a retry after a timeout or a failover) returns the first
 /// result and has no second effect. Staking operations span the wallet and the pool; the pool's totals always equal the sum
 /// of the wallets' positions once operations have completed.
+/// Sensitive operations (moving value out or changing who controls the wallet) are refused with a
+/// <see cref="RequestRejectedException"/> coded <see cref="WalletErrors.Frozen"/> while the wallet is frozen, and coded
+/// <see cref="WalletErrors.RateLimited"/> above the wallet's rate limit. A wallet calls pools and collections, never tokens,
+/// so tokens may call it while it waits on them.
 /// </summary>
 public interface IWalletGrain : IGrainWithStringKey
 {
@@ -32,9 +39,86 @@ public interface IWalletGrain : IGrainWithStringKey
     /// </summary>
     Task FinishPendingOperations();
 
-    /// <summary>The wallet's positions and totals.</summary>
+    /// <summary>The wallet: owner, guardians, freeze, nonce, positions and holdings.</summary>
     [ReadOnly]
     Task<WalletView> Get();
+
+    /// <summary>
+    /// Sets the guardians who may approve a recovery, and how many of them must (1..n; 0 means the default, ceil(n/2)). No
+    /// guardians clears the set. Guardians are distinct and are neither the wallet nor its owner.
+    /// </summary>
+    Task<WalletView> SetGuardians(string operationId, IReadOnlyList<EthereumAddress> guardians, int threshold);
+
+    /// <summary>Freezes the wallet for <paramref name="reason"/> (a code such as <c>operator</c>); it stays frozen until every reason is lifted.</summary>
+    Task<WalletView> Freeze(string operationId, string reason);
+
+    /// <summary>Lifts one freeze reason.</summary>
+    Task<WalletView> Unfreeze(string operationId, string reason);
+
+    /// <summary>
+    /// Consumes the signed-request nonce: succeeds only when <paramref name="nonce"/> is the current one, and returns the next.
+    /// A request signed over a used nonce is refused with <see cref="WalletErrors.StaleNonce"/>.
+    /// </summary>
+    Task<ulong> UseNonce(ulong nonce);
+
+    /// <summary>Grants or revokes an operator for every token the wallet holds in a collection, now or later (EIP-721 setApprovalForAll).</summary>
+    Task<WalletView> SetOperator(string operationId, string collectionId, EthereumAddress operatorAddress, bool approved);
+
+    /// <summary>Pays the dividends the wallet has accrued in a collection (settled at transfers, and accrued on the tokens it holds).</summary>
+    Task<DividendClaimView> ClaimDividends(string operationId, string collectionId);
+
+    /// <summary>The wallet's tokens in a collection and the dividends accrued on them, as of the collection's current index.</summary>
+    [ReadOnly]
+    Task<HoldingsView> GetHoldings(string collectionId);
+
+    /// <summary>
+    /// Called by a token the wallet holds before it moves or changes its approval on behalf of <paramref name="caller"/>:
+    /// returns whether the caller may act (the wallet itself, its owner, one of its operators for the collection, or an
+    /// address the token has approved, <paramref name="approvedByToken"/>). For a caller who may, it then refuses (throws)
+    /// while the wallet is frozen or over its rate limit.
+    /// </summary>
+    [ReadOnly]
+    Task<bool> AuthorizeTokenAction(string collectionId, EthereumAddress caller, bool approvedByToken);
+
+    /// <summary>
+    /// Called by a token leaving the wallet (ownership change <paramref name="sequence"/>): settles the dividend it accrued up
+    /// to the collection's current index and returns that index. A repeat returns the same index.
+    /// </summary>
+    Task<UInt256> ReleaseToken(string collectionId, string tokenId, long sequence);
+
+    /// <summary>Called by a token arriving (ownership change <paramref name="sequence"/>): the wallet accrues on it from <paramref name="index"/>. Repeats change nothing.</summary>
+    Task AcceptToken(string collectionId, string tokenId, long sequence, UInt256 index);
+
+    /// <summary>The index from which the wallet accrues on a token it holds, or null when it does not hold it (yet).</summary>
+    [ReadOnly]
+    Task<UInt256?> HeldTokenIndex(string collectionId, string tokenId);
+}
+
+/// <summary>Wallet keys.</summary>
+public static class WalletKeys
+{
+    /// <summary>The key of the wallet at <paramref name="address"/>: <c>0x</c> and 40 lowercase hex digits.</summary>
+    public static string Of(EthereumAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.ToLowerHex();
+    }
+}
+
+/// <summary>The codes of a wallet's <see cref="RequestRejectedException"/>s.</summary>
+public static class WalletErrors
+{
+    /// <summary>The wallet is frozen.</summary>
+    public const string Frozen = "wallet_frozen";
+
+    /// <summary>The wallet is over its rate limit for sensitive operations.</summary>
+    public const string RateLimited = "rate_limited";
+
+    /// <summary>A signed request's nonce is not the wallet's current one.</summary>
+    public const string StaleNonce = "stale_nonce";
+
+    /// <summary>The caller may not act on the wallet's behalf.</summary>
+    public const string NotAuthorized = "not_authorized";
 }
 
 /// <summary>Limits of wallet operations.</summary>
@@ -45,6 +129,12 @@ public static class WalletLimits
 
     /// <summary>The largest weight: effective shares at most 10x the staked amount.</summary>
     public const uint MaxWeightBasisPoints = 100_000;
+
+    /// <summary>The most guardians a wallet may have.</summary>
+    public const int MaxGuardians = 16;
+
+    /// <summary>The longest freeze reason code.</summary>
+    public const int MaxReasonLength = 64;
 }
 
 /// <summary>A position in one pool: staked amount, effective shares, the index it was settled at, and its whole accrued units.</summary>
@@ -53,5 +143,53 @@ public sealed record PositionView(string PoolId, UInt256 Staked, UInt256 Shares,
 /// <summary>A claim's outcome.</summary>
 public sealed record ClaimView(string PoolId, UInt256 Paid, UInt256 ClaimedRewards);
 
-/// <summary>The wallet's positions, claimed rewards and weight.</summary>
-public sealed record WalletView(string Wallet, uint WeightBasisPoints, UInt256 ClaimedRewards, IReadOnlyList<PositionView> Positions, bool HasPendingOperation);
+/// <summary>The wallet.</summary>
+/// <param name="Wallet">The wallet's key (its address in lowercase).</param>
+/// <param name="Owner">The key that controls the wallet (the wallet's own address until a recovery rotates it).</param>
+/// <param name="Guardians">Who may approve a recovery.</param>
+/// <param name="Threshold">How many guardians must approve.</param>
+/// <param name="Frozen">Whether any freeze reason holds.</param>
+/// <param name="FreezeReasons">The reasons, oldest first.</param>
+/// <param name="Nonce">The next signed-request nonce.</param>
+/// <param name="WeightBasisPoints">The anti-Sybil weight.</param>
+/// <param name="ClaimedRewards">Pool rewards paid to the wallet.</param>
+/// <param name="Positions">Positions by pool.</param>
+/// <param name="Collections">Holdings by collection.</param>
+/// <param name="HasPendingOperation">Whether a pool operation is under way.</param>
+public sealed record WalletView(
+    string Wallet,
+    EthereumAddress Owner,
+    IReadOnlyList<EthereumAddress> Guardians,
+    int Threshold,
+    bool Frozen,
+    IReadOnlyList<FreezeReason> FreezeReasons,
+    ulong Nonce,
+    uint WeightBasisPoints,
+    UInt256 ClaimedRewards,
+    IReadOnlyList<PositionView> Positions,
+    IReadOnlyList<CollectionHoldingSummary> Collections,
+    bool HasPendingOperation);
+
+/// <summary>A reason the wallet is frozen, and since when (Unix seconds).</summary>
+public sealed record FreezeReason(string Reason, long Since);
+
+/// <summary>The wallet's standing in one collection, without the live index (see <see cref="IWalletGrain.GetHoldings"/>).</summary>
+/// <param name="CollectionId">The collection.</param>
+/// <param name="Tokens">Token ids held, in numeric order.</param>
+/// <param name="Operators">Operators approved for the collection.</param>
+/// <param name="ClaimedDividends">Dividends paid so far, in base units.</param>
+public sealed record CollectionHoldingSummary(string CollectionId, IReadOnlyList<string> Tokens, IReadOnlyList<EthereumAddress> Operators, UInt256 ClaimedDividends);
+
+/// <summary>The wallet's tokens and dividends in a collection, as of the collection's index <paramref name="Index"/>.</summary>
+/// <param name="CollectionId">The collection.</param>
+/// <param name="Tokens">Each token held and the whole dividend accrued on it.</param>
+/// <param name="Claimable">Whole base units a dividend claim would pay now.</param>
+/// <param name="ClaimedDividends">Dividends paid so far.</param>
+/// <param name="Index">The collection index the figures are computed at.</param>
+public sealed record HoldingsView(string CollectionId, IReadOnlyList<HeldTokenView> Tokens, UInt256 Claimable, UInt256 ClaimedDividends, UInt256 Index);
+
+/// <summary>A token the wallet holds, the index it accrues from, and what it has accrued.</summary>
+public sealed record HeldTokenView(string TokenId, UInt256 IndexPaid, UInt256 Pending);
+
+/// <summary>A dividend claim's outcome.</summary>
+public sealed record DividendClaimView(string CollectionId, UInt256 Paid, UInt256 ClaimedDividends);

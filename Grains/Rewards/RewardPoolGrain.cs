@@ -173,19 +173,7 @@ public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<R
 
     private RewardPoolState Existing() => Pool ?? throw new KeyNotFoundException($"Pool '{GrainKey}' does not exist.");
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Memory holds a change storage may not have: start again from what storage holds.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task WriteAsync() => WriteStateOrResetAsync(state);
 
     private PoolInfo Info(RewardPoolState pool) => new(
         GrainKey, true, pool.RatePerSecond, pool.StartTime, pool.EndTime, pool.LastUpdate, pool.Budget, pool.Emitted, pool.Claimed,

@@ -1,9 +1,10 @@
-using System.Text.Json;
+using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
 using Actors.Domain.Rewards;
 using Actors.Grains.Interfaces.Rewards;
 using Actors.Grains.Interfaces.Wallets;
 using Actors.Runtime;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Wallets;
 
@@ -13,14 +14,32 @@ namespace Actors.Grains.Wallets;
 /// wallet that failed between the steps finishes the stored intent before its next operation, and the pool answers the
 /// repeat with the result it kept: the operation counts once on both sides.
 /// </summary>
-public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<WalletState> state) : Grain, IWalletGrain
+/// <remarks>
+/// The grain is split by concern: this file holds staking; <c>WalletGrain.Control.cs</c> the owner, guardians, freeze, nonce
+/// and rate limit; <c>WalletGrain.Nfts.cs</c> token holdings, operators and dividends.
+/// </remarks>
+public sealed partial class WalletGrain(
+    [PersistentState("wallet")] IPersistentState<WalletState> state, IOptions<WalletOptions> options) : Grain, IWalletGrain
 {
     /// <summary>Operation ids whose results the wallet remembers, to answer repeats.</summary>
     public const int RememberedOperations = 256;
 
+    private SensitiveOperationLimiter? _limiter;
+    private EthereumAddress? _address;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _address = ParseKey(GrainKey);
+        _limiter = new SensitiveOperationLimiter(options.Value.SensitiveOperationsPerMinute, TimeProvider);
+        return Task.CompletedTask;
+    }
+
     /// <inheritdoc />
     public Task<PositionView> Stake(string operationId, string poolId, UInt256 amount) =>
         ChangeStakeAsync(operationId, poolId, amount, "stake", position => position.Staked + amount);
+
+    // Staking moves nothing out of the wallet, so a freeze does not stop it; the rate limit does.
 
     /// <inheritdoc />
     public Task<PositionView> Unstake(string operationId, string poolId, UInt256 amount) =>
@@ -32,28 +51,30 @@ public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<Wal
     public async Task<ClaimView> Claim(string operationId, string poolId)
     {
         Validate(operationId, poolId);
-        if (Repeat<ClaimView>(operationId, "claim", poolId, UInt256.Zero) is { } done)
+        if (Repeat<ClaimView>(operationId, "claim", poolId, "") is { } done)
         {
             return done;
         }
 
         if (await ResumeAsync(operationId, poolId) is { } resumed)
         {
-            return await RememberAsync(operationId, "claim", poolId, UInt256.Zero, new ClaimView(poolId, resumed, state.State.ClaimedRewards));
+            return await RememberAsync(operationId, "claim", poolId, "", new ClaimView(poolId, resumed, state.State.ClaimedRewards));
         }
 
+        Admit("a claim", blockedByFreeze: true);
         await FinishPendingAsync();
         var position = state.State.Positions.GetValueOrDefault(poolId)
             ?? throw new InvalidOperationException($"Wallet '{GrainKey}' has no position in pool '{poolId}'.");
         var paid = await RunAsync(operationId, poolId, PoolOperationKind.Claim, position.Staked, position.Shares);
-        return await RememberAsync(operationId, "claim", poolId, UInt256.Zero, new ClaimView(poolId, paid, state.State.ClaimedRewards));
+        return await RememberAsync(operationId, "claim", poolId, "", new ClaimView(poolId, paid, state.State.ClaimedRewards));
     }
 
     /// <inheritdoc />
     public async Task<WalletView> SetWeight(string operationId, uint weightBasisPoints)
     {
         Validate(operationId, poolId: null);
-        if (Repeat<WalletView>(operationId, "weight", "", weightBasisPoints) is { } done)
+        var request = weightBasisPoints.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (Repeat<WalletView>(operationId, "weight", "", request) is { } done)
         {
             return done;
         }
@@ -69,7 +90,7 @@ public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<Wal
 
         // Each position is re-checkpointed in its pool at the new weight (advance, settle, then change shares).
         await ReweighAsync();
-        return await RememberAsync(operationId, "weight", "", weightBasisPoints, Snapshot());
+        return await RememberAsync(operationId, "weight", "", request, Snapshot());
     }
 
     /// <inheritdoc />
@@ -83,7 +104,8 @@ public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<Wal
         string operationId, string poolId, UInt256 amount, string kind, Func<PositionState, UInt256> stakedAfter)
     {
         Validate(operationId, poolId);
-        if (Repeat<PositionView>(operationId, kind, poolId, amount) is { } done)
+        var request = amount.ToString();
+        if (Repeat<PositionView>(operationId, kind, poolId, request) is { } done)
         {
             return done;
         }
@@ -95,12 +117,13 @@ public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<Wal
 
         if (await ResumeAsync(operationId, poolId) is null)
         {
+            Admit($"an {kind}", blockedByFreeze: kind != "stake");
             await FinishPendingAsync();
             var staked = stakedAfter(state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState());
             await RunAsync(operationId, poolId, PoolOperationKind.SetShares, staked, Effective(staked, state.State.WeightBasisPoints));
         }
 
-        return await RememberAsync(operationId, kind, poolId, amount, View(poolId));
+        return await RememberAsync(operationId, kind, poolId, request, View(poolId));
     }
 
     private static UInt256 Effective(UInt256 staked, uint weightBasisPoints) =>
@@ -200,43 +223,18 @@ public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<Wal
         return result.Paid;
     }
 
-    private T? Repeat<T>(string operationId, string kind, string poolId, UInt256 amount) where T : class
+    private T? Repeat<T>(string operationId, string kind, string target, string request) where T : class =>
+        OperationLog.Find<T>(state.State.Recent, operationId, kind, target, request);
+
+    // Records the operation's result with the state change it made: one write for both.
+    private async Task<T> RememberAsync<T>(string operationId, string kind, string target, string request, T result)
     {
-        var done = state.State.Recent.Find(r => r.OperationId == operationId);
-        if (done is null)
-        {
-            return null;
-        }
-
-        return done.Kind == kind && done.PoolId == poolId && done.Amount == amount
-            ? JsonSerializer.Deserialize<T>(done.Result)
-            : throw new InvalidOperationException($"Operation id '{operationId}' was already used for another request.");
-    }
-
-    private async Task<T> RememberAsync<T>(string operationId, string kind, string poolId, UInt256 amount, T result)
-    {
-        state.State.Recent.Add(new CompletedOperation(operationId, kind, poolId, amount, JsonSerializer.Serialize(result)));
-        if (state.State.Recent.Count > RememberedOperations)
-        {
-            state.State.Recent.RemoveAt(0);
-        }
-
+        OperationLog.Add(state.State.Recent, RememberedOperations, operationId, kind, target, request, result);
         await WriteAsync();
         return result;
     }
 
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle(); // Memory holds a change storage may not have: start again from what storage holds.
-            throw;
-        }
-    }
+    private Task WriteAsync() => WriteStateOrResetAsync(state);
 
     private PositionView View(string poolId)
     {
@@ -245,6 +243,9 @@ public sealed class WalletGrain([PersistentState("wallet")] IPersistentState<Wal
     }
 
     private WalletView Snapshot() => new(
-        GrainKey, state.State.WeightBasisPoints, state.State.ClaimedRewards,
-        [.. state.State.Positions.Keys.Order(StringComparer.Ordinal).Select(View)], state.State.Pending is not null);
+        GrainKey, Owner, [.. state.State.Guardians], state.State.Threshold, state.State.FreezeReasons.Count > 0, [.. state.State.FreezeReasons],
+        state.State.Nonce, state.State.WeightBasisPoints, state.State.ClaimedRewards,
+        [.. state.State.Positions.Keys.Order(StringComparer.Ordinal).Select(View)],
+        [.. state.State.Collections.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Summary(c.Key, c.Value))],
+        state.State.Pending is not null);
 }

@@ -1,3 +1,4 @@
+using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Rewards;
 using Actors.Grains.Interfaces.Wallets;
@@ -7,6 +8,24 @@ namespace Actors.Grains.Wallets;
 /// <summary>The wallet grain's stored state.</summary>
 public sealed class WalletState
 {
+    /// <summary>The key that controls the wallet; null until a recovery rotates it (the wallet's own address).</summary>
+    public EthereumAddress? Owner { get; set; }
+
+    /// <summary>Who may approve a recovery.</summary>
+    public List<EthereumAddress> Guardians { get; set; } = [];
+
+    /// <summary>How many guardians must approve a recovery.</summary>
+    public int Threshold { get; set; }
+
+    /// <summary>Why the wallet is frozen; empty when it is not.</summary>
+    public List<FreezeReason> FreezeReasons { get; set; } = [];
+
+    /// <summary>The next signed-request nonce.</summary>
+    public ulong Nonce { get; set; }
+
+    /// <summary>Holdings by NFT collection id.</summary>
+    public Dictionary<string, CollectionHoldings> Collections { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Positions by pool id.</summary>
     public Dictionary<string, PositionState> Positions { get; set; } = new(StringComparer.Ordinal);
 
@@ -45,8 +64,30 @@ public sealed class PositionState
 /// <summary>A pool operation under way: the pool, the operation as sent, and the staked amount it leads to.</summary>
 public sealed record PendingOperation(string PoolId, PoolOperation Operation, UInt256 Staked);
 
-/// <summary>A completed operation and its serialized result.</summary>
-public sealed record CompletedOperation(string OperationId, string Kind, string PoolId, UInt256 Amount, string Result);
+/// <summary>The wallet's standing in one NFT collection.</summary>
+public sealed class CollectionHoldings
+{
+    /// <summary>Tokens held, with the collection index each accrues from.</summary>
+    public Dictionary<string, UInt256> Held { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// For every token that has arrived or left, the last ownership change the wallet applied and the index it applied it at,
+    /// so that a token's repeated notice changes nothing and a repeated release returns the same index.
+    /// </summary>
+    public Dictionary<string, TokenMark> Marks { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Dividends settled and not yet paid, in 1/10^36 base units.</summary>
+    public UInt256 AccruedScaled { get; set; }
+
+    /// <summary>Dividends paid, in base units.</summary>
+    public UInt256 Claimed { get; set; }
+
+    /// <summary>Operators approved for the collection.</summary>
+    public List<EthereumAddress> Operators { get; set; } = [];
+}
+
+/// <summary>The last ownership change of a token the wallet applied, and the collection index it was applied at.</summary>
+public sealed record TokenMark(long Sequence, UInt256 Index);
 
 /// <summary>A pool operation the wallet has stored the result of, still to be confirmed to its pool.</summary>
 public sealed record PendingConfirmation(string PoolId, string OperationId);

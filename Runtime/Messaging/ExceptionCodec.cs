@@ -4,7 +4,7 @@ namespace Actors.Runtime.Messaging;
 
 /// <summary>
 /// Exceptions across the wire: type name, message and parameter name as JSON. The runtime's own exceptions and common BCL
-/// argument and state exceptions come back as their own types; anything else as <see cref="RemoteGrainException"/> naming the type.
+/// argument and state exceptions come back as their own types (a <see cref="RequestRejectedException"/> with its code); anything else as <see cref="RemoteGrainException"/> naming the type.
 /// Stack traces stay on the silo that threw (they are logged there), so no internals leak to callers.
 /// </summary>
 internal static class ExceptionCodec
@@ -36,7 +36,8 @@ internal static class ExceptionCodec
     public static byte[] Encode(Exception error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var envelope = new Envelope(error.GetType().FullName ?? error.GetType().Name, error.Message, (error as ArgumentException)?.ParamName);
+        var envelope = new Envelope(
+            error.GetType().FullName ?? error.GetType().Name, error.Message, (error as ArgumentException)?.ParamName, (error as RequestRejectedException)?.Code);
         return JsonSerializer.SerializeToUtf8Bytes(envelope, EnvelopeContext.Options);
     }
 
@@ -57,12 +58,17 @@ internal static class ExceptionCodec
             return new MalformedGrainCallException("A remote error was empty.");
         }
 
+        if (envelope.Type == typeof(RequestRejectedException).FullName)
+        {
+            return new RequestRejectedException(string.IsNullOrEmpty(envelope.Code) ? "rejected" : envelope.Code, envelope.Message);
+        }
+
         return Known.TryGetValue(envelope.Type, out var create)
             ? create(envelope.Message, envelope.ParamName)
             : new RemoteGrainException(envelope.Type, envelope.Message);
     }
 
-    private sealed record Envelope(string Type, string Message, string? ParamName);
+    private sealed record Envelope(string Type, string Message, string? ParamName, string? Code = null);
 
     private static class EnvelopeContext
     {

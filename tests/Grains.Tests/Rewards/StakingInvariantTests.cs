@@ -28,7 +28,7 @@ public sealed class StakingInvariantTests
             pools[id] = await StakingTests.CreatePoolAsync(silo, id, (ulong)random.NextInt64(1, 1_000_000_000_000), (ulong)random.NextInt64(0, 100_000_000_000_000));
         }
 
-        var wallets = Enumerable.Range(0, Wallets).Select(i => silo.GrainFactory.GetGrain<IWalletGrain>($"0x{i}")).ToArray();
+        var wallets = Enumerable.Range(0, Wallets).Select(i => silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(i + 1))).ToArray();
         var claimedFrom = poolIds.ToDictionary(id => id, _ => UInt256.Zero);
         for (var step = 0; step < 60; step++)
         {

@@ -19,8 +19,8 @@ public sealed class StakingTests
         var time = new FakeTimeProvider(Start);
         await using var silo = await GrainSilo.StartAsync(timeProvider: time);
         var pool = await CreatePoolAsync(silo, "p", 10 * E18, 10_000 * E18);
-        var a = silo.GrainFactory.GetGrain<IWalletGrain>("0xa");
-        var b = silo.GrainFactory.GetGrain<IWalletGrain>("0xb");
+        var a = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xa));
+        var b = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xb));
 
         await a.Stake("a-1", "p", 100 * E18);
         time.Advance(TimeSpan.FromSeconds(10));
@@ -42,7 +42,7 @@ public sealed class StakingTests
         var time = new FakeTimeProvider(Start);
         await using var silo = await GrainSilo.StartAsync(timeProvider: time);
         var pool = await CreatePoolAsync(silo, "p", E18, 1_000 * E18);
-        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>("0xa");
+        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xa));
 
         var first = await wallet.Stake("op-1", "p", 5 * E18);
         var again = await wallet.Stake("op-1", "p", 5 * E18);
@@ -64,7 +64,7 @@ public sealed class StakingTests
         var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
         await using var silo = await GrainSilo.StartAsync(storage, time);
         var pool = await CreatePoolAsync(silo, "p", E18, 1_000 * E18);
-        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>("0xa");
+        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xa));
         await wallet.Stake("op-1", "p", 4 * E18);
         time.Advance(TimeSpan.FromSeconds(3));
 
@@ -72,7 +72,7 @@ public sealed class StakingTests
         var walletWrites = 0;
         storage.BeforeWrite = writes =>
         {
-            if (writes.Any(w => w.GrainId.Key == "0xa") && ++walletWrites == 2)
+            if (writes.Any(w => w.GrainId.Key == Addresses.Key(0xa)) && ++walletWrites == 2)
             {
                 throw new StorageException("injected: the wallet's result write fails");
             }
@@ -99,9 +99,9 @@ public sealed class StakingTests
         var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
         await using var silo = await GrainSilo.StartAsync(storage, time);
         var pool = await CreatePoolAsync(silo, "p", E18, 1_000 * E18);
-        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>("0xa");
+        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xa));
         var walletWrites = 0;
-        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == "0xa") && ++walletWrites == 2
+        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == Addresses.Key(0xa)) && ++walletWrites == 2
             ? throw new StorageException("injected: the wallet's result write fails")
             : Task.CompletedTask;
         await Assert.ThrowsAsync<StorageException>(() => wallet.Stake("op-1", "p", 2 * E18));
@@ -122,8 +122,8 @@ public sealed class StakingTests
         await using var silo = await GrainSilo.StartAsync(timeProvider: time);
         var p = await CreatePoolAsync(silo, "p", 10 * E18, 1_000 * E18);
         var q = await CreatePoolAsync(silo, "q", 10 * E18, 1_000 * E18);
-        var a = silo.GrainFactory.GetGrain<IWalletGrain>("0xa");
-        var b = silo.GrainFactory.GetGrain<IWalletGrain>("0xb");
+        var a = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xa));
+        var b = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xb));
         await a.Stake("a-1", "p", 10 * E18);
         await a.Stake("a-2", "q", 10 * E18);
         await b.Stake("b-1", "p", 10 * E18);

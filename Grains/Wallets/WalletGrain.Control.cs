@@ -1,0 +1,145 @@
+using System.Globalization;
+using Actors.Domain.Ethereum;
+using Actors.Grains.Interfaces.Wallets;
+using Actors.Runtime;
+
+namespace Actors.Grains.Wallets;
+
+// Who controls the wallet: owner, guardians, freeze reasons, the signed-request nonce and the rate limit.
+public sealed partial class WalletGrain
+{
+    private EthereumAddress Address => _address ?? throw new InvalidOperationException("The wallet is not activated.");
+
+    private EthereumAddress Owner => state.State.Owner ?? Address;
+
+    /// <inheritdoc />
+    public async Task<WalletView> SetGuardians(string operationId, IReadOnlyList<EthereumAddress> guardians, int threshold)
+    {
+        OperationIds.Validate(operationId);
+        ArgumentNullException.ThrowIfNull(guardians);
+        var request = string.Join(',', guardians.Select(g => g?.ToLowerHex())) + "/" + threshold.ToString(CultureInfo.InvariantCulture);
+        if (Repeat<WalletView>(operationId, "guardians", "", request) is { } done)
+        {
+            return done;
+        }
+
+        var effective = CheckGuardians(guardians, threshold);
+        Admit("changing guardians", blockedByFreeze: true);
+        state.State.Guardians = [.. guardians];
+        state.State.Threshold = effective;
+        return await RememberAsync(operationId, "guardians", "", request, Snapshot());
+    }
+
+    /// <inheritdoc />
+    public async Task<WalletView> Freeze(string operationId, string reason)
+    {
+        OperationIds.Validate(operationId);
+        CheckReason(reason);
+        if (Repeat<WalletView>(operationId, "freeze", reason, "") is { } done)
+        {
+            return done;
+        }
+
+        if (!state.State.FreezeReasons.Exists(r => r.Reason == reason))
+        {
+            state.State.FreezeReasons.Add(new FreezeReason(reason, TimeProvider.GetUtcNow().ToUnixTimeSeconds()));
+        }
+
+        return await RememberAsync(operationId, "freeze", reason, "", Snapshot());
+    }
+
+    /// <inheritdoc />
+    public async Task<WalletView> Unfreeze(string operationId, string reason)
+    {
+        OperationIds.Validate(operationId);
+        CheckReason(reason);
+        if (Repeat<WalletView>(operationId, "unfreeze", reason, "") is { } done)
+        {
+            return done;
+        }
+
+        state.State.FreezeReasons.RemoveAll(r => r.Reason == reason);
+        return await RememberAsync(operationId, "unfreeze", reason, "", Snapshot());
+    }
+
+    /// <inheritdoc />
+    public async Task<ulong> UseNonce(ulong nonce)
+    {
+        if (nonce != state.State.Nonce)
+        {
+            throw new RequestRejectedException(WalletErrors.StaleNonce, $"Nonce {nonce} is not wallet '{GrainKey}''s current one.");
+        }
+
+        state.State.Nonce = checked(nonce + 1);
+        await WriteAsync();
+        return state.State.Nonce;
+    }
+
+    private static EthereumAddress ParseKey(string key)
+    {
+        if (!EthereumAddress.TryParse(key, out var address, out var error) || address.ToLowerHex() != key)
+        {
+            throw new ArgumentException(
+                $"A wallet's key is its address as 0x and 40 lowercase hex digits; '{key}' is not ({error ?? "not lowercase"}).", nameof(key));
+        }
+
+        return address;
+    }
+
+    // Refuses a sensitive operation while the wallet is frozen (when a freeze stops it) or over its rate limit.
+    private void Admit(string action, bool blockedByFreeze)
+    {
+        if (blockedByFreeze && state.State.FreezeReasons.Count > 0)
+        {
+            throw new RequestRejectedException(WalletErrors.Frozen,
+                $"Wallet '{GrainKey}' is frozen ({string.Join(", ", state.State.FreezeReasons.Select(r => r.Reason))}); {action} is refused.");
+        }
+
+        var limiter = _limiter ?? throw new InvalidOperationException("The wallet is not activated.");
+        if (!limiter.TryTake())
+        {
+            throw new RequestRejectedException(WalletErrors.RateLimited,
+                $"Wallet '{GrainKey}' is over its limit of {limiter.PerMinute} sensitive operations a minute; {action} is refused.");
+        }
+    }
+
+    // Returns the threshold to store.
+    private int CheckGuardians(IReadOnlyList<EthereumAddress> guardians, int threshold)
+    {
+        if (guardians.Count > WalletLimits.MaxGuardians)
+        {
+            throw new ArgumentException($"A wallet has at most {WalletLimits.MaxGuardians} guardians.", nameof(guardians));
+        }
+
+        if (guardians.Any(g => g is null))
+        {
+            throw new ArgumentException("A guardian must not be null.", nameof(guardians));
+        }
+
+        if (guardians.Distinct().Count() != guardians.Count)
+        {
+            throw new ArgumentException("Guardians must be distinct.", nameof(guardians));
+        }
+
+        if (guardians.Any(g => g == Address || g == Owner))
+        {
+            throw new ArgumentException("A wallet cannot guard itself: neither its address nor its owner may be a guardian.", nameof(guardians));
+        }
+
+        if (threshold < 0 || threshold > guardians.Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(threshold), $"The threshold is 1 to the number of guardians ({guardians.Count}), or 0 for the default.");
+        }
+
+        return threshold == 0 ? (guardians.Count + 1) / 2 : threshold;
+    }
+
+    private static void CheckReason(string reason)
+    {
+        if (string.IsNullOrEmpty(reason) || reason.Length > WalletLimits.MaxReasonLength
+            || !reason.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-'))
+        {
+            throw new ArgumentException($"A freeze reason is a code of 1 to {WalletLimits.MaxReasonLength} lowercase letters, digits, '_' or '-'.", nameof(reason));
+        }
+    }
+}
