@@ -24,6 +24,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
     private string _collectionId = "";
     private string _tokenId = "";
     private IDisposable? _retryTimer;
+    private bool _resetting;
 
     private NftTokenState Token => state.State;
 
@@ -242,7 +243,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
 
     private void EnsureRetryTimer()
     {
-        if (_retryTimer is null && HasPendingWork)
+        if (_retryTimer is null && !_resetting && HasPendingWork)
         {
             _retryTimer = RegisterGrainTimer(RetryPendingWorkAsync, RetryPeriod, RetryPeriod);
         }
@@ -276,7 +277,18 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
             _collectionId, _tokenId, true, owner, Token.Approved, Token.MetadataHash, Token.IndexPaid, pending, Token.Sequence, [.. Token.Provenance]);
     }
 
-    private Task WriteAsync() => WriteStateOrResetAsync(state);
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await WriteStateOrResetAsync(state);
+        }
+        catch
+        {
+            _resetting = true; // the activation ends after this call; the next one reloads and finishes the work
+            throw;
+        }
+    }
 }
 
 /// <summary>The token grain's stored state.</summary>
