@@ -56,17 +56,16 @@ public sealed partial class WalletGrain(
             return done;
         }
 
-        if (await ResumeAsync(operationId, poolId) is { } resumed)
+        if (!await ResumeAsync(operationId, "claim", poolId, ""))
         {
-            return await RememberAsync(operationId, "claim", poolId, "", new ClaimView(poolId, resumed, state.State.ClaimedRewards));
+            Admit("a claim", blockedByFreeze: true);
+            await FinishPendingAsync();
+            var position = state.State.Positions.GetValueOrDefault(poolId)
+                ?? throw new InvalidOperationException($"Wallet '{GrainKey}' has no position in pool '{poolId}'.");
+            await RunAsync(new OperationRecord(operationId, "claim", ""), poolId, PoolOperationKind.Claim, position.Staked, position.Shares);
         }
 
-        Admit("a claim", blockedByFreeze: true);
-        await FinishPendingAsync();
-        var position = state.State.Positions.GetValueOrDefault(poolId)
-            ?? throw new InvalidOperationException($"Wallet '{GrainKey}' has no position in pool '{poolId}'.");
-        var paid = await RunAsync(operationId, poolId, PoolOperationKind.Claim, position.Staked, position.Shares);
-        return await RememberAsync(operationId, "claim", poolId, "", new ClaimView(poolId, paid, state.State.ClaimedRewards));
+        return Completed<ClaimView>(operationId, "claim", poolId, "");
     }
 
     /// <inheritdoc />
@@ -115,15 +114,15 @@ public sealed partial class WalletGrain(
             throw new ArgumentOutOfRangeException(nameof(amount), $"An amount to {kind} must be more than zero.");
         }
 
-        if (await ResumeAsync(operationId, poolId) is null)
+        if (!await ResumeAsync(operationId, kind, poolId, request))
         {
             Admit($"an {kind}", blockedByFreeze: kind != "stake");
             await FinishPendingAsync();
             var staked = stakedAfter(state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState());
-            await RunAsync(operationId, poolId, PoolOperationKind.SetShares, staked, Effective(staked, state.State.WeightBasisPoints));
+            await RunAsync(new OperationRecord(operationId, kind, request), poolId, PoolOperationKind.SetShares, staked, Effective(staked, state.State.WeightBasisPoints));
         }
 
-        return await RememberAsync(operationId, kind, poolId, request, View(poolId));
+        return Completed<PositionView>(operationId, kind, poolId, request);
     }
 
     private static UInt256 Effective(UInt256 staked, uint weightBasisPoints) =>
@@ -138,29 +137,40 @@ public sealed partial class WalletGrain(
         }
     }
 
-    // Runs one pool operation as a saga step; returns what the pool paid (claims).
-    private async Task<UInt256> RunAsync(string operationId, string poolId, PoolOperationKind kind, UInt256 staked, UInt256 newShares)
+    // Runs one pool operation as a saga step. A caller's operation (record) is remembered, with its result, in the same
+    // write that stores the result, so that a retry finds it however the operation was finished; reweighing is internal.
+    private async Task RunAsync(OperationRecord? record, string poolId, PoolOperationKind kind, UInt256 staked, UInt256 newShares)
     {
         var position = state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState();
+        var operationId = record?.OperationId ?? $"reweigh-{Guid.NewGuid():N}";
         var operation = new PoolOperation(GrainKey, operationId, kind, position.Shares, position.IndexPaid, position.AccruedScaled, newShares);
-        state.State.Pending = new PendingOperation(poolId, operation, staked);
+        state.State.Pending = new PendingOperation(poolId, operation, staked, record);
         await WriteAsync();
-        return await CompleteAsync(state.State.Pending);
+        await CompleteAsync(state.State.Pending);
     }
 
     // Completes the stored intent when it is this very operation (a retry after a failure between the saga's steps);
-    // returns what the pool paid, or null when the operation was not the pending one.
-    private async Task<UInt256?> ResumeAsync(string operationId, string poolId)
+    // returns false when the operation was not the pending one.
+    private async Task<bool> ResumeAsync(string operationId, string kind, string poolId, string request)
     {
         if (state.State.Pending is not { } pending || pending.Operation.OperationId != operationId)
         {
-            return null;
+            return false;
         }
 
-        return pending.PoolId == poolId
-            ? await CompleteAsync(pending)
-            : throw new InvalidOperationException($"Operation id '{operationId}' is under way for pool '{pending.PoolId}', not '{poolId}'.");
+        if (pending.PoolId != poolId || pending.Record != new OperationRecord(operationId, kind, request))
+        {
+            throw new InvalidOperationException($"Operation id '{operationId}' is under way for another request.");
+        }
+
+        await CompleteAsync(pending);
+        return true;
     }
+
+    // The result CompleteAsync remembered for a caller's operation.
+    private T Completed<T>(string operationId, string kind, string poolId, string request) where T : class =>
+        Repeat<T>(operationId, kind, poolId, request)
+        ?? throw new InvalidOperationException($"Operation '{operationId}' completed but its result is not remembered.");
 
     private async Task FinishPendingAsync()
     {
@@ -186,12 +196,12 @@ public sealed partial class WalletGrain(
             var shares = Effective(position.Staked, state.State.WeightBasisPoints);
             if (shares != position.Shares)
             {
-                await RunAsync($"reweigh-{Guid.NewGuid():N}", poolId, PoolOperationKind.SetShares, position.Staked, shares);
+                await RunAsync(record: null, poolId, PoolOperationKind.SetShares, position.Staked, shares);
             }
         }
     }
 
-    private async Task<UInt256> CompleteAsync(PendingOperation pending)
+    private async Task CompleteAsync(PendingOperation pending)
     {
         var pool = GrainFactory.GetGrain<IRewardPoolGrain>(pending.PoolId);
         var result = await pool.Apply(pending.Operation);
@@ -208,6 +218,14 @@ public sealed partial class WalletGrain(
         state.State.Pending = null;
         var confirmation = new PendingConfirmation(pending.PoolId, pending.Operation.OperationId);
         state.State.ToConfirm.Add(confirmation);
+        if (pending.Record is { } record)
+        {
+            object view = record.Kind == "claim"
+                ? new ClaimView(pending.PoolId, result.Paid, state.State.ClaimedRewards)
+                : View(pending.PoolId);
+            OperationLog.Add(state.State.Recent, RememberedOperations, record.OperationId, record.Kind, pending.PoolId, record.Request, view);
+        }
+
         await WriteAsync();
 
         // The pool may forget the operation now; if this call fails, the next operation confirms it again.
@@ -219,8 +237,6 @@ public sealed partial class WalletGrain(
         catch (Exception error) when (error is SiloUnavailableException or GrainCallTimeoutException or StorageException)
         {
         }
-
-        return result.Paid;
     }
 
     private T? Repeat<T>(string operationId, string kind, string target, string request) where T : class =>

@@ -61,8 +61,14 @@ public sealed class PositionState
     public UInt256 AccruedScaled { get; set; }
 }
 
-/// <summary>A pool operation under way: the pool, the operation as sent, and the staked amount it leads to.</summary>
-public sealed record PendingOperation(string PoolId, PoolOperation Operation, UInt256 Staked);
+/// <summary>
+/// A pool operation under way: the pool, the operation as sent, the staked amount it leads to, and the caller's request to
+/// remember with its result (none for the wallet's own reweighing).
+/// </summary>
+public sealed record PendingOperation(string PoolId, PoolOperation Operation, UInt256 Staked, OperationRecord? Record);
+
+/// <summary>A caller's operation: its id, kind and request text, as <see cref="CompletedOperation"/> remembers them.</summary>
+public sealed record OperationRecord(string OperationId, string Kind, string Request);
 
 /// <summary>The wallet's standing in one NFT collection.</summary>
 public sealed class CollectionHoldings

@@ -93,6 +93,53 @@ public sealed class StakingTests
     }
 
     [Fact]
+    public async Task A_retry_after_the_result_was_stored_but_the_call_failed_has_one_effect()
+    {
+        var time = new FakeTimeProvider(Start);
+        var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
+        await using var silo = await GrainSilo.StartAsync(storage, time);
+        var pool = await CreatePoolAsync(silo, "p", E18, 1_000 * E18);
+        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xa));
+        var walletWrites = 0;
+
+        // Intent, result: both stored; the call fails on the wallet's next write (its confirmation bookkeeping).
+        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == Addresses.Key(0xa)) && ++walletWrites == 3
+            ? throw new StorageException("injected: the wallet's write after the result fails")
+            : Task.CompletedTask;
+        await Record.ExceptionAsync(() => wallet.Stake("op-1", "p", 2 * E18));
+        storage.BeforeWrite = null;
+        var retried = await wallet.Stake("op-1", "p", 2 * E18);
+        await wallet.Claim("op-2", "p");
+        var claimRetried = await wallet.Claim("op-2", "p");
+
+        Assert.Equal(2 * E18, retried.Staked);
+        Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares);
+        Assert.Equal((await pool.GetInfo()).Claimed, claimRetried.ClaimedRewards);
+    }
+
+    [Fact]
+    public async Task A_retry_after_another_call_finished_the_operation_has_one_effect()
+    {
+        var time = new FakeTimeProvider(Start);
+        var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
+        await using var silo = await GrainSilo.StartAsync(storage, time);
+        var pool = await CreatePoolAsync(silo, "p", E18, 1_000 * E18);
+        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xa));
+        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == "p")
+            ? throw new StorageException("injected: the pool's write fails")
+            : Task.CompletedTask;
+        await Assert.ThrowsAsync<StorageException>(() => wallet.Stake("op-1", "p", 2 * E18));
+        storage.BeforeWrite = null;
+
+        await wallet.FinishPendingOperations(); // as the pool's timer would
+        var retried = await wallet.Stake("op-1", "p", 2 * E18);
+
+        Assert.Equal(2 * E18, retried.Staked);
+        Assert.Equal(2 * E18, (await wallet.Get()).Positions.Single().Staked);
+        Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares);
+    }
+
+    [Fact]
     public async Task A_pool_asks_a_wallet_that_failed_between_the_steps_and_is_not_called_again_to_finish()
     {
         var time = new FakeTimeProvider(Start);
