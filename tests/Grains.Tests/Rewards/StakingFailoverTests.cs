@@ -44,7 +44,7 @@ public sealed class StakingFailoverTests(Xunit.Abstractions.ITestOutputHelper ou
         var pool = await StakingTests.CreatePoolAsync(silos[0], PoolId, 1_000_000_000_000UL, 100 * E18);
         var victim = Assert.Single(Enumerable.Range(0, silos.Length), i => silos[i].Silo.ActivationCount > before[i]);
         var callers = silos.Where((_, i) => i != victim).ToArray();
-        var wallets = Enumerable.Range(0, Workers * WalletsPerWorker).Select(i => $"fw-{i}").ToArray();
+        var wallets = Enumerable.Range(0, Workers * WalletsPerWorker).Select(i => Addresses.Key(0x1000 + i)).ToArray();
 
         var gate = new PoolWriteGate(PoolId);
         cluster.Storage.BeforeWrite = gate.BeforeWrite;
