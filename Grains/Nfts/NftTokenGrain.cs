@@ -71,7 +71,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
         }
         else
         {
-            Token.Pending = new TokenIntent(operationId, TokenIntentKind.Mint, owner, metadataHash, Sequence: 1);
+            Token.Pending = new TokenIntent(operationId, TokenIntentKind.Mint, owner, metadataHash, Sequence: 1, request);
             await WriteAsync();
         }
 
@@ -92,7 +92,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
 
         if (Token.Pending is { } pending && pending.OperationId == operationId)
         {
-            if (pending.Kind != TokenIntentKind.Transfer || pending.To != to)
+            if (pending.Kind != TokenIntentKind.Transfer || pending.Request != request)
             {
                 throw new InvalidOperationException($"Operation id '{operationId}' is under way for another request.");
             }
@@ -106,7 +106,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
             }
 
             await AuthorizeAsync(owner, caller, approvedByToken: caller == Token.Approved, "transfer");
-            Token.Pending = new TokenIntent(operationId, TokenIntentKind.Transfer, to, MetadataHash: null, Token.Sequence + 1);
+            Token.Pending = new TokenIntent(operationId, TokenIntentKind.Transfer, to, MetadataHash: null, Token.Sequence + 1, request);
             await WriteAsync();
         }
 
@@ -162,8 +162,14 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
         try
         {
             await CompleteIntentAsync();
-            var view = await ViewAsync();
-            OperationLog.Add(Token.Recent, RememberedOperations, operationId, kind, "", request, view);
+            var view = OperationLog.Find<TokenView>(Token.Recent, operationId, kind, "", request);
+            if (view is null)
+            {
+                // A mint repeated under another operation id: the token is the one minted.
+                view = await ViewAsync();
+                OperationLog.Add(Token.Recent, RememberedOperations, operationId, kind, "", request, view);
+            }
+
             await WriteAsync();
             await DeliverAsync();
             return view;
@@ -174,7 +180,8 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
         }
     }
 
-    // Runs the stored intent's remaining steps; each repeats safely.
+    // Runs the stored intent's remaining steps (each repeats safely) and remembers the operation's result in the same state,
+    // so that its caller's retry finds it even when another call or the timer finished the intent.
     private async Task CompleteIntentAsync()
     {
         if (Token.Pending is not { } intent)
@@ -198,6 +205,9 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
             Token.Approved = null;
             Commit(intent, from, index, now);
         }
+
+        var kind = intent.Kind == TokenIntentKind.Mint ? "mint" : "transfer";
+        OperationLog.Add(Token.Recent, RememberedOperations, intent.OperationId, kind, "", intent.Request, await ViewAsync());
     }
 
     private void Commit(TokenIntent intent, EthereumAddress? from, UInt256 index, long now)
@@ -338,8 +348,8 @@ public enum TokenIntentKind
     Transfer = 2,
 }
 
-/// <summary>A mint or transfer under way: the new owner and the ownership change's number.</summary>
-public sealed record TokenIntent(string OperationId, TokenIntentKind Kind, EthereumAddress To, Hash32? MetadataHash, long Sequence);
+/// <summary>A mint or transfer under way: the new owner, the ownership change's number, and the request as the operation log records it.</summary>
+public sealed record TokenIntent(string OperationId, TokenIntentKind Kind, EthereumAddress To, Hash32? MetadataHash, long Sequence, string Request);
 
 /// <summary>A notice to the new owner's wallet that the token arrived at ownership change <paramref name="Sequence"/>, accruing from <paramref name="Index"/>.</summary>
 public sealed record TokenArrival(EthereumAddress Owner, long Sequence, UInt256 Index);

@@ -206,6 +206,29 @@ public sealed class NftDividendTests
     }
 
     [Fact]
+    public async Task A_transfer_finished_by_another_operation_answers_its_own_retry_with_its_result()
+    {
+        var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
+        await using var silo = await GrainSilo.StartAsync(storage);
+        await CreateAsync(silo, "c");
+        var one = await MintAsync(silo, "c", "1", A);
+        var tokenKey = NftKeys.Token("c", "1");
+        var tokenWrites = 0;
+        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == tokenKey) && ++tokenWrites == 2
+            ? throw new StorageException("injected: the token's commit fails")
+            : Task.CompletedTask;
+        await Assert.ThrowsAsync<StorageException>(() => one.Transfer("t-1", A, B));
+        storage.BeforeWrite = null;
+
+        await one.Approve("ap-1", B, Approved); // finishes the stored transfer first
+        var retried = await one.Transfer("t-1", A, B);
+
+        Assert.Equal(B, retried.Owner);
+        Assert.Equal(2, retried.Sequence);
+        Assert.Equal(Approved, (await one.Get()).Approved);
+    }
+
+    [Fact]
     public async Task An_arrival_notice_that_failed_is_delivered_at_the_next_operation_and_counts_once()
     {
         var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
