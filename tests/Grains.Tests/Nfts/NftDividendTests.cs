@@ -186,15 +186,7 @@ public sealed class NftDividendTests
         var collection = await CreateAsync(silo, "c");
         var one = await MintAsync(silo, "c", "1", A);
         await collection.Deposit("rev-1", E18);
-        var tokenKey = NftKeys.Token("c", "1");
-        var tokenWrites = 0;
-
-        // The intent is stored and A's wallet releases the token; then the token's commit fails.
-        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == tokenKey) && ++tokenWrites == 2
-            ? throw new StorageException("injected: the token's commit fails")
-            : Task.CompletedTask;
-        await Assert.ThrowsAsync<StorageException>(() => one.Transfer("t-1", A, B));
-        storage.BeforeWrite = null;
+        await TransferFailingAtCommitAsync(storage, one, NftKeys.Token("c", "1"), "t-1", A, B);
         var retried = await one.Transfer("t-1", A, B);
         await collection.Deposit("rev-2", E18);
 
@@ -212,13 +204,7 @@ public sealed class NftDividendTests
         await using var silo = await GrainSilo.StartAsync(storage);
         await CreateAsync(silo, "c");
         var one = await MintAsync(silo, "c", "1", A);
-        var tokenKey = NftKeys.Token("c", "1");
-        var tokenWrites = 0;
-        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == tokenKey) && ++tokenWrites == 2
-            ? throw new StorageException("injected: the token's commit fails")
-            : Task.CompletedTask;
-        await Assert.ThrowsAsync<StorageException>(() => one.Transfer("t-1", A, B));
-        storage.BeforeWrite = null;
+        await TransferFailingAtCommitAsync(storage, one, NftKeys.Token("c", "1"), "t-1", A, B);
 
         await one.Approve("ap-1", B, Approved); // finishes the stored transfer first
         var retried = await one.Transfer("t-1", A, B);
@@ -253,6 +239,18 @@ public sealed class NftDividendTests
         Assert.Equal(E18, (await Wallet(silo, B).GetHoldings("c")).Claimable);
         Assert.Equal(UInt256.Zero, (await Wallet(silo, A).GetHoldings("c")).Claimable);
         Assert.Equal(C, (await one.Get()).Owner);
+    }
+
+    // The transfer's intent is stored and the owner's wallet releases the token; then the token's commit fails.
+    private static async Task TransferFailingAtCommitAsync(
+        FaultInjectingGrainStorage storage, INftTokenGrain token, string tokenKey, string operationId, EthereumAddress caller, EthereumAddress to)
+    {
+        var tokenWrites = 0;
+        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == tokenKey) && ++tokenWrites == 2
+            ? throw new StorageException("injected: the token's commit fails")
+            : Task.CompletedTask;
+        await Assert.ThrowsAsync<StorageException>(() => token.Transfer(operationId, caller, to));
+        storage.BeforeWrite = null;
     }
 
     internal static async Task<INftCollectionGrain> CreateAsync(TestSilo silo, string id)
