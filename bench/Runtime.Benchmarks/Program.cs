@@ -6,6 +6,8 @@ using BenchmarkDotNet.Running;
 // local   : local grain calls against plain and thread-pool-hop baselines, medians of --runs
 // storage : grain state writes per second through group commit, --provider sqlite|postgres
 // remote  : cross-silo calls between two silo processes against a raw framed TCP echo, medians of --runs
+// stakers : wallet claims in a pool with 1 staker and one with --wallets stakers (default 1,000,000), and the memory of
+//           that many activated wallets
 // failover: time from SIGKILL of a silo process to all of its grains answering again (build Silo in Release first)
 var mode = args.FirstOrDefault() ?? "local";
 var rest = args.Skip(1).ToArray();
@@ -33,11 +35,14 @@ switch (mode)
     case "serve-remote":
         await RemoteCallScenario.ServeAsync(rest[0]);
         return 0;
+    case "stakers":
+        await StakersScenario.RunAsync(StakersSettings.Parse(rest));
+        return 0;
     case "storage":
         Report(await StorageWriteScenario.RunAsync(LoadSettings.Parse(rest)));
         return 0;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use micro, local, storage, remote or failover");
+        Console.Error.WriteLine($"unknown mode '{mode}': use micro, local, storage, stakers, remote or failover");
         return 2;
 }
 
