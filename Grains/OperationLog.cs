@@ -1,9 +1,15 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Actors.Grains;
 
-/// <summary>A completed operation: what it was (kind, target, request text) and its serialized result.</summary>
-public sealed record CompletedOperation(string OperationId, string Kind, string Target, string Request, string Result);
+/// <summary>
+/// A completed operation: its id, a fingerprint of what it was (kind, target and request), and its result as UTF-8 JSON.
+/// Compact on purpose: a million active wallets each remember their recent operations.
+/// </summary>
+public sealed record CompletedOperation(string OperationId, ulong Fingerprint, byte[] Result);
 
 /// <summary>
 /// The recent operations a grain remembers, oldest first, so that a repeated operation id gets the first result back and a
@@ -21,7 +27,7 @@ internal static class OperationLog
             return null;
         }
 
-        return done.Kind == kind && done.Target == target && done.Request == request
+        return done.Fingerprint == Fingerprint(kind, target, request)
             ? JsonSerializer.Deserialize<T>(done.Result)
             : throw new InvalidOperationException($"Operation id '{operationId}' was already used for another request.");
     }
@@ -29,10 +35,18 @@ internal static class OperationLog
     /// <summary>Remembers a result, forgetting the oldest beyond <paramref name="capacity"/>.</summary>
     public static void Add<T>(List<CompletedOperation> recent, int capacity, string operationId, string kind, string target, string request, T result)
     {
-        recent.Add(new CompletedOperation(operationId, kind, target, request, JsonSerializer.Serialize(result)));
+        recent.Add(new CompletedOperation(operationId, Fingerprint(kind, target, request), JsonSerializer.SerializeToUtf8Bytes<object?>(result)));
         if (recent.Count > capacity)
         {
             recent.RemoveRange(0, recent.Count - capacity);
         }
+    }
+
+    // 64 bits of SHA-256 over the request's parts: two different requests share a fingerprint with probability 2^-64.
+    private static ulong Fingerprint(string kind, string target, string request)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}\n{target}\n{request}"), hash);
+        return BinaryPrimitives.ReadUInt64BigEndian(hash);
     }
 }

@@ -8,7 +8,10 @@ namespace Actors.Grains.Wallets;
 // Who controls the wallet: owner, guardians, freeze reasons, the signed-request nonce and the rate limit.
 public sealed partial class WalletGrain
 {
-    private EthereumAddress Address => _address ?? throw new InvalidOperationException("The wallet is not activated.");
+    // Parsed when needed rather than held: a million active wallets each save the object.
+    private EthereumAddress Address => ParseKey(GrainKey);
+
+    private bool IsFrozen => state.State.FreezeReasons is { Count: > 0 };
 
     private EthereumAddress Owner => state.State.Owner ?? Address;
 
@@ -25,7 +28,7 @@ public sealed partial class WalletGrain
 
         var effective = CheckGuardians(guardians, threshold);
         Admit("changing guardians", blockedByFreeze: true);
-        state.State.Guardians = [.. guardians];
+        state.State.Guardians = guardians.Count > 0 ? [.. guardians] : null;
         state.State.Threshold = effective;
         return await RememberAsync(operationId, "guardians", "", request, Snapshot());
     }
@@ -40,9 +43,10 @@ public sealed partial class WalletGrain
             return done;
         }
 
-        if (!state.State.FreezeReasons.Exists(r => r.Reason == reason))
+        var reasons = state.State.FreezeReasons ??= [];
+        if (!reasons.Exists(r => r.Reason == reason))
         {
-            state.State.FreezeReasons.Add(new FreezeReason(reason, TimeProvider.GetUtcNow().ToUnixTimeSeconds()));
+            reasons.Add(new FreezeReason(reason, TimeProvider.GetUtcNow().ToUnixTimeSeconds()));
         }
 
         return await RememberAsync(operationId, "freeze", reason, "", Snapshot());
@@ -58,7 +62,11 @@ public sealed partial class WalletGrain
             return done;
         }
 
-        state.State.FreezeReasons.RemoveAll(r => r.Reason == reason);
+        state.State.FreezeReasons?.RemoveAll(r => r.Reason == reason);
+        if (!IsFrozen)
+        {
+            state.State.FreezeReasons = null;
+        }
         return await RememberAsync(operationId, "unfreeze", reason, "", Snapshot());
     }
 
@@ -89,17 +97,17 @@ public sealed partial class WalletGrain
     // Refuses a sensitive operation while the wallet is frozen (when a freeze stops it) or over its rate limit.
     private void Admit(string action, bool blockedByFreeze)
     {
-        if (blockedByFreeze && state.State.FreezeReasons.Count > 0)
+        if (blockedByFreeze && IsFrozen)
         {
             throw new RequestRejectedException(WalletErrors.Frozen,
-                $"Wallet '{GrainKey}' is frozen ({string.Join(", ", state.State.FreezeReasons.Select(r => r.Reason))}); {action} is refused.");
+                $"Wallet '{GrainKey}' is frozen ({string.Join(", ", state.State.FreezeReasons!.Select(r => r.Reason))}); {action} is refused.");
         }
 
-        var limiter = _limiter ?? throw new InvalidOperationException("The wallet is not activated.");
-        if (!limiter.TryTake())
+        var perMinute = options.Value.SensitiveOperationsPerMinute;
+        if (!_limiter.TryTake(perMinute, TimeProvider.GetUtcNow()))
         {
             throw new RequestRejectedException(WalletErrors.RateLimited,
-                $"Wallet '{GrainKey}' is over its limit of {limiter.PerMinute} sensitive operations a minute; {action} is refused.");
+                $"Wallet '{GrainKey}' is over its limit of {perMinute} sensitive operations a minute; {action} is refused.");
         }
     }
 

@@ -69,7 +69,7 @@ public sealed partial class WalletGrain
     {
         NftKeys.ValidateCollectionId(collectionId);
         var index = await CollectionIndexAsync(collectionId);
-        var holdings = state.State.Collections.GetValueOrDefault(collectionId) ?? new CollectionHoldings();
+        var holdings = state.State.Collections?.GetValueOrDefault(collectionId) ?? new CollectionHoldings();
         var accrued = holdings.AccruedScaled;
         var tokens = new List<HeldTokenView>(holdings.Held.Count);
         foreach (var (tokenId, indexPaid) in holdings.Held.OrderBy(t => UInt256.Parse(t.Key)))
@@ -87,7 +87,7 @@ public sealed partial class WalletGrain
         NftKeys.ValidateCollectionId(collectionId);
         ArgumentNullException.ThrowIfNull(caller);
         var authorized = approvedByToken || caller == Address || caller == Owner
-            || (state.State.Collections.GetValueOrDefault(collectionId)?.Operators.Contains(caller) ?? false);
+            || (state.State.Collections?.GetValueOrDefault(collectionId)?.Operators.Contains(caller) ?? false);
 
         // Only an authorized caller spends the wallet's rate limit: a stranger cannot exhaust it.
         if (authorized)
@@ -142,14 +142,15 @@ public sealed partial class WalletGrain
 
     /// <inheritdoc />
     public Task<UInt256?> HeldTokenIndex(string collectionId, string tokenId) =>
-        Task.FromResult(state.State.Collections.GetValueOrDefault(collectionId)?.Held.TryGetValue(tokenId, out var index) == true ? index : (UInt256?)null);
+        Task.FromResult(state.State.Collections?.GetValueOrDefault(collectionId)?.Held.TryGetValue(tokenId, out var index) == true ? index : (UInt256?)null);
 
     private CollectionHoldings Holdings(string collectionId)
     {
-        if (!state.State.Collections.TryGetValue(collectionId, out var holdings))
+        var collections = state.State.Collections ??= new(StringComparer.Ordinal);
+        if (!collections.TryGetValue(collectionId, out var holdings))
         {
             holdings = new CollectionHoldings();
-            state.State.Collections[collectionId] = holdings;
+            collections[collectionId] = holdings;
         }
 
         return holdings;

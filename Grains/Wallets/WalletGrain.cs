@@ -24,14 +24,12 @@ public sealed partial class WalletGrain(
     /// <summary>Operation ids whose results the wallet remembers, to answer repeats.</summary>
     public const int RememberedOperations = 256;
 
-    private SensitiveOperationLimiter? _limiter;
-    private EthereumAddress? _address;
+    private SensitiveOperationLimiter _limiter;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _address = ParseKey(GrainKey);
-        _limiter = new SensitiveOperationLimiter(options.Value.SensitiveOperationsPerMinute, TimeProvider);
+        _ = ParseKey(GrainKey);
         return Task.CompletedTask;
     }
 
@@ -179,10 +177,10 @@ public sealed partial class WalletGrain(
             await CompleteAsync(pending);
         }
 
-        foreach (var confirmation in state.State.ToConfirm.ToList())
+        foreach (var confirmation in state.State.ToConfirm?.ToList() ?? [])
         {
             await GrainFactory.GetGrain<IRewardPoolGrain>(confirmation.PoolId).Confirm(GrainKey, confirmation.OperationId);
-            state.State.ToConfirm.Remove(confirmation);
+            Confirmed(confirmation);
         }
 
         await ReweighAsync();
@@ -217,7 +215,7 @@ public sealed partial class WalletGrain(
         state.State.ClaimedRewards += result.Paid;
         state.State.Pending = null;
         var confirmation = new PendingConfirmation(pending.PoolId, pending.Operation.OperationId);
-        state.State.ToConfirm.Add(confirmation);
+        (state.State.ToConfirm ??= []).Add(confirmation);
         if (pending.Record is { } record)
         {
             object view = record.Kind == "claim"
@@ -232,7 +230,7 @@ public sealed partial class WalletGrain(
         try
         {
             await pool.Confirm(GrainKey, pending.Operation.OperationId);
-            state.State.ToConfirm.Remove(confirmation);
+            Confirmed(confirmation);
         }
         catch (Exception error) when (error is SiloUnavailableException or GrainCallTimeoutException or StorageException)
         {
@@ -252,6 +250,16 @@ public sealed partial class WalletGrain(
 
     private Task WriteAsync() => WriteStateOrResetAsync(state);
 
+    // Drops a confirmation in memory; the next write stores it (a confirmation sent twice changes nothing).
+    private void Confirmed(PendingConfirmation confirmation)
+    {
+        state.State.ToConfirm?.Remove(confirmation);
+        if (state.State.ToConfirm is { Count: 0 })
+        {
+            state.State.ToConfirm = null;
+        }
+    }
+
     private PositionView View(string poolId)
     {
         var position = state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState();
@@ -259,9 +267,9 @@ public sealed partial class WalletGrain(
     }
 
     private WalletView Snapshot() => new(
-        GrainKey, Owner, [.. state.State.Guardians], state.State.Threshold, state.State.FreezeReasons.Count > 0, [.. state.State.FreezeReasons],
+        GrainKey, Owner, [.. state.State.Guardians ?? []], state.State.Threshold, IsFrozen, [.. state.State.FreezeReasons ?? []],
         state.State.Nonce, state.State.WeightBasisPoints, state.State.ClaimedRewards,
         [.. state.State.Positions.Keys.Order(StringComparer.Ordinal).Select(View)],
-        [.. state.State.Collections.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Summary(c.Key, c.Value))],
+        [.. (state.State.Collections ?? []).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Summary(c.Key, c.Value))],
         state.State.Pending is not null);
 }

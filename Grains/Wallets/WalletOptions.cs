@@ -14,31 +14,32 @@ public sealed class WalletOptions
     public int SensitiveOperationsPerMinute { get; set; } = 120;
 }
 
-/// <summary>A token bucket: <c>perMinute</c> tokens, refilled continuously; unlimited when <c>perMinute</c> is 0.</summary>
-internal sealed class SensitiveOperationLimiter(int perMinute, TimeProvider time)
+/// <summary>
+/// A token bucket of <c>perMinute</c> tokens, refilled continuously; unlimited when <c>perMinute</c> is 0. A struct held in the
+/// wallet grain: no object per wallet. Full at first use.
+/// </summary>
+internal struct SensitiveOperationLimiter
 {
-    private double _tokens = perMinute;
-    private DateTimeOffset _last = time.GetUtcNow();
+    private double _used;
+    private long _lastTicks;
 
-    public int PerMinute => perMinute;
-
-    public bool TryTake()
+    public bool TryTake(int perMinute, DateTimeOffset now)
     {
         if (perMinute <= 0)
         {
             return true;
         }
 
-        var now = time.GetUtcNow();
-        var elapsed = Math.Max(0, (now - _last).TotalMinutes);
-        _last = now;
-        _tokens = Math.Min(perMinute, _tokens + (elapsed * perMinute));
-        if (_tokens < 1)
+        // Track tokens used rather than left, so that the default (zero) is a full bucket.
+        var elapsedMinutes = _lastTicks == 0 ? 0 : Math.Max(0, (now.UtcTicks - _lastTicks) / (double)TimeSpan.TicksPerMinute);
+        _lastTicks = now.UtcTicks;
+        _used = Math.Max(0, _used - (elapsedMinutes * perMinute));
+        if (_used + 1 > perMinute)
         {
             return false;
         }
 
-        _tokens -= 1;
+        _used += 1;
         return true;
     }
 }

@@ -5,26 +5,29 @@ using Actors.Grains.Interfaces.Wallets;
 
 namespace Actors.Grains.Wallets;
 
-/// <summary>The wallet grain's stored state.</summary>
+/// <summary>
+/// The wallet grain's stored state. A million wallets may be active in one silo, so lists a typical wallet leaves empty
+/// (guardians, freeze reasons, collections, confirmations) are null until used.
+/// </summary>
 public sealed class WalletState
 {
     /// <summary>The key that controls the wallet; null until a recovery rotates it (the wallet's own address).</summary>
     public EthereumAddress? Owner { get; set; }
 
-    /// <summary>Who may approve a recovery.</summary>
-    public List<EthereumAddress> Guardians { get; set; } = [];
+    /// <summary>Who may approve a recovery; null for none.</summary>
+    public List<EthereumAddress>? Guardians { get; set; }
 
     /// <summary>How many guardians must approve a recovery.</summary>
     public int Threshold { get; set; }
 
-    /// <summary>Why the wallet is frozen; empty when it is not.</summary>
-    public List<FreezeReason> FreezeReasons { get; set; } = [];
+    /// <summary>Why the wallet is frozen; null or empty when it is not.</summary>
+    public List<FreezeReason>? FreezeReasons { get; set; }
 
     /// <summary>The next signed-request nonce.</summary>
     public ulong Nonce { get; set; }
 
-    /// <summary>Holdings by NFT collection id.</summary>
-    public Dictionary<string, CollectionHoldings> Collections { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>Holdings by NFT collection id; null for none.</summary>
+    public Dictionary<string, CollectionHoldings>? Collections { get; set; }
 
     /// <summary>Positions by pool id.</summary>
     public Dictionary<string, PositionState> Positions { get; set; } = new(StringComparer.Ordinal);
@@ -38,8 +41,8 @@ public sealed class WalletState
     /// <summary>A pool operation stored before it was sent, until its result is stored.</summary>
     public PendingOperation? Pending { get; set; }
 
-    /// <summary>Pool operations whose results are stored but which their pool has not been told to forget yet.</summary>
-    public List<PendingConfirmation> ToConfirm { get; set; } = [];
+    /// <summary>Pool operations whose results are stored but which their pool has not been told to forget yet; null for none.</summary>
+    public List<PendingConfirmation>? ToConfirm { get; set; }
 
     /// <summary>Recent operations with their results, oldest first.</summary>
     public List<CompletedOperation> Recent { get; set; } = [];

@@ -9,6 +9,7 @@ using Actors.Runtime.Benchmarks.Grains;
 using Actors.Runtime.Invocation;
 using Actors.Runtime.Storage;
 using Actors.Runtime.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Runtime.Benchmarks.Load;
 
@@ -63,7 +64,8 @@ public static class StakersScenario
                 // Call deadlines are read from the same clock, which the claims move on by a second each.
                 ["Silo:ResponseTimeout"] = "40.00:00:00",
             };
-            await using var silo = await TestSilo.StartAsync(storage, clock, config);
+            await using var silo = await TestSilo.StartAsync(
+                storage, clock, config, configureServices: services => services.Configure<WalletOptions>(o => o.SensitiveOperationsPerMinute = 0));
             await RunAsync(settings, silo, clock, storage);
         }
         finally
@@ -93,7 +95,7 @@ public static class StakersScenario
         }
 
         var ping = factory.GetGrain<IPingGrain>("baseline");
-        var solo = factory.GetGrain<IWalletGrain>("solo");
+        var solo = factory.GetGrain<IWalletGrain>(WalletKey(int.MaxValue));
         await ping.Ping(0);
         await solo.Stake("stake", SoloPool, Token);
         var claimers = Enumerable.Range(0, settings.Sample)
@@ -198,7 +200,8 @@ public static class StakersScenario
         ? "sqlite on a temporary folder (stored state is on disk, not in process memory)"
         : "memory (stored state is in process memory and counted below)";
 
-    private static string WalletKey(int i) => string.Create(CultureInfo.InvariantCulture, $"0x{i:x8}");
+    // A wallet's key is its address in lowercase: 0x and 40 hex digits.
+    private static string WalletKey(int i) => string.Create(CultureInfo.InvariantCulture, $"0x{i:x40}");
 
     private static async Task RepeatAsync(int count, Func<int, Task<UInt256>> operation)
     {
