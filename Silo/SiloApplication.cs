@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Serialization;
 using Actors.Grains.Diagnostics;
+using Actors.Grains.Recovery;
 using Actors.Grains.Wallets;
 using Actors.Runtime;
 using Actors.Runtime.Hosting;
@@ -25,6 +26,9 @@ public static class SiloApplication
         builder.Services.AddActorSilo(builder.Configuration);
         builder.Services.AddOptions<WalletOptions>().Bind(builder.Configuration.GetSection(WalletOptions.Section))
             .Validate(o => o.SensitiveOperationsPerMinute >= 0, "Wallets:SensitiveOperationsPerMinute must be 0 (no limit) or more.").ValidateOnStart();
+        builder.Services.AddOptions<RecoveryOptions>().Bind(builder.Configuration.GetSection(RecoveryOptions.Section))
+            .Validate(o => o.Delay >= TimeSpan.Zero && o.HighRiskDelay >= o.Delay, "Recovery:Delay must not be negative, and Recovery:HighRiskDelay not shorter than it.")
+            .Validate(o => o.ChainId > 0, "Recovery:ChainId must be positive.").ValidateOnStart();
         builder.Services.PostConfigure<SiloOptions>(silo => silo.HttpPort = http.Port);
         var shutdown = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>()?.ShutdownTimeout ?? new SiloOptions().ShutdownTimeout;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));

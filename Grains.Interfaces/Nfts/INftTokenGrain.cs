@@ -32,6 +32,12 @@ public interface INftTokenGrain : IGrainWithStringKey
     /// </summary>
     Task<TokenView> Approve(string operationId, EthereumAddress caller, EthereumAddress? approved);
 
+    /// <summary>
+    /// Clears the single approved address for a recovery of the owner's wallet (<paramref name="requestId"/>): a step of its
+    /// finalization, not an owner's action. Repeats change nothing.
+    /// </summary>
+    Task<TokenView> RevokeApproval(string requestId);
+
     /// <summary>The token, with the dividend its owner has accrued on it and not yet claimed.</summary>
     [ReadOnly]
     Task<TokenView> Get();

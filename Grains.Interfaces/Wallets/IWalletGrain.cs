@@ -92,7 +92,60 @@ public interface IWalletGrain : IGrainWithStringKey
     /// <summary>The index from which the wallet accrues on a token it holds, or null when it does not hold it (yet).</summary>
     [ReadOnly]
     Task<UInt256?> HeldTokenIndex(string collectionId, string tokenId);
+
+    /// <summary>Records a sign-in's device fingerprint hash and country, the history recovery risk is scored against.</summary>
+    Task RecordLogin(Hash32? deviceFingerprintHash, string? geo);
+
+    /// <summary>
+    /// Called by a recovery request at submission: makes it the wallet's one recovery under way (a repeat for the same request
+    /// is answered again) and returns the terms and risk signals. Refused when another recovery is under way
+    /// (<c>recovery_pending</c>) or the wallet has no guardians (<c>no_guardians</c>).
+    /// </summary>
+    Task<RecoveryTerms> BeginRecovery(string requestId, Hash32? deviceFingerprintHash, string? geo);
+
+    /// <summary>The wallet's current recovery terms: owner, guardians, threshold, recovery nonce, and the recovery under way.</summary>
+    [ReadOnly]
+    Task<RecoveryTerms> GetRecoveryTerms();
+
+    /// <summary>Called by the recovery under way when its timelock starts: locks the wallet (tokens in escrow, nothing moves out).</summary>
+    Task LockForRecovery(string requestId);
+
+    /// <summary>
+    /// Called by the recovery under way at finalization: rotates the owner to <paramref name="newOwner"/>, bumps the recovery
+    /// nonce, revokes every operator grant, unlocks, and returns the tokens the wallet holds (for their approvals to be revoked).
+    /// A repeat for the same request returns the same.
+    /// </summary>
+    Task<IReadOnlyList<WalletToken>> CompleteRecovery(string requestId, EthereumAddress newOwner);
+
+    /// <summary>Called by a recovery that ends without finalizing (cancelled or rejected): unlocks and forgets it.</summary>
+    Task AbortRecovery(string requestId);
 }
+
+/// <summary>A wallet's recovery terms and the signals its risk is scored on.</summary>
+/// <param name="Owner">The current owner key.</param>
+/// <param name="Guardians">The current guardians.</param>
+/// <param name="Threshold">Guardian approvals needed.</param>
+/// <param name="RecoveryNonce">Bound into what guardians sign; bumped by every finalized recovery.</param>
+/// <param name="ActiveRecovery">The recovery under way, if any.</param>
+/// <param name="KnownDevice">Whether the device fingerprint was seen at a sign-in (null when none was given).</param>
+/// <param name="KnownGeo">Whether the country matches a recent sign-in (null when none was given or there is no history).</param>
+/// <param name="RecentAttempts">Recoveries of the wallet begun in the last 30 days, before this one.</param>
+/// <param name="AccountAgeDays">Whole days since the wallet was first stored.</param>
+/// <param name="Frozen">Whether the wallet is frozen for a reason other than a recovery.</param>
+public sealed record RecoveryTerms(
+    EthereumAddress Owner,
+    IReadOnlyList<EthereumAddress> Guardians,
+    int Threshold,
+    ulong RecoveryNonce,
+    string? ActiveRecovery,
+    bool? KnownDevice,
+    bool? KnownGeo,
+    int RecentAttempts,
+    long AccountAgeDays,
+    bool Frozen);
+
+/// <summary>A token a wallet holds.</summary>
+public sealed record WalletToken(string CollectionId, string TokenId);
 
 /// <summary>Wallet keys.</summary>
 public static class WalletKeys
@@ -119,6 +172,15 @@ public static class WalletErrors
 
     /// <summary>The caller may not act on the wallet's behalf.</summary>
     public const string NotAuthorized = "not_authorized";
+
+    /// <summary>Another recovery of the wallet is under way.</summary>
+    public const string RecoveryPending = "recovery_pending";
+
+    /// <summary>The wallet has no guardians to approve a recovery.</summary>
+    public const string NoGuardians = "no_guardians";
+
+    /// <summary>The freeze reason a recovery's timelock holds: the wallet's tokens are in escrow.</summary>
+    public const string RecoveryLock = "recovery";
 }
 
 /// <summary>Limits of wallet operations.</summary>

@@ -139,6 +139,20 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
     }
 
     /// <inheritdoc />
+    public async Task<TokenView> RevokeApproval(string requestId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        await ExistingAfterPendingWorkAsync();
+        if (Token.Approved is not null)
+        {
+            Token.Approved = null;
+            await WriteAsync();
+        }
+
+        return await ViewAsync();
+    }
+
+    /// <inheritdoc />
     public Task<TokenView> Get() => ViewAsync();
 
     private async Task<EthereumAddress> ExistingAfterPendingWorkAsync()

@@ -248,7 +248,15 @@ public sealed partial class WalletGrain(
         return result;
     }
 
-    private Task WriteAsync() => WriteStateOrResetAsync(state);
+    private Task WriteAsync()
+    {
+        if (state.State.CreatedAt == 0)
+        {
+            state.State.CreatedAt = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+        }
+
+        return WriteStateOrResetAsync(state);
+    }
 
     // Drops a confirmation in memory; the next write stores it (a confirmation sent twice changes nothing).
     private void Confirmed(PendingConfirmation confirmation)

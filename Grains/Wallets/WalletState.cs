@@ -26,6 +26,27 @@ public sealed class WalletState
     /// <summary>The next signed-request nonce.</summary>
     public ulong Nonce { get; set; }
 
+    /// <summary>When the wallet was first stored (Unix seconds).</summary>
+    public long CreatedAt { get; set; }
+
+    /// <summary>Bound into what guardians sign; bumped by every finalized recovery.</summary>
+    public ulong RecoveryNonce { get; set; }
+
+    /// <summary>The recovery under way, if any.</summary>
+    public string? ActiveRecovery { get; set; }
+
+    /// <summary>The last finalized recovery, so that its finalization repeats safely.</summary>
+    public string? LastRecovery { get; set; }
+
+    /// <summary>Device fingerprint hashes of recent sign-ins, newest last; null for none.</summary>
+    public List<Hash32>? KnownDevices { get; set; }
+
+    /// <summary>Countries of recent sign-ins, newest last; null for none.</summary>
+    public List<string>? RecentGeos { get; set; }
+
+    /// <summary>When recoveries were begun (Unix seconds), newest last; null for none.</summary>
+    public List<long>? RecoveryAttempts { get; set; }
+
     /// <summary>Holdings by NFT collection id; null for none.</summary>
     public Dictionary<string, CollectionHoldings>? Collections { get; set; }
 

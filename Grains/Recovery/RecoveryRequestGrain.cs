@@ -1,0 +1,427 @@
+using System.Globalization;
+using Actors.Domain.Ethereum;
+using Actors.Grains.Interfaces.Nfts;
+using Actors.Grains.Interfaces.Recovery;
+using Actors.Grains.Interfaces.Wallets;
+using Actors.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Grains.Recovery;
+
+/// <summary>
+/// The recovery request grain. It calls the wallet (which never calls back) and the wallet's tokens; its finalization is a
+/// durable one-shot reminder at the end of the timelock, so it happens on whichever silo holds the request then, and each of
+/// its steps repeats safely until the request is stored as finalized.
+/// </summary>
+public sealed class RecoveryRequestGrain(
+    [PersistentState("recovery")] IPersistentState<RecoveryState> state, IOptions<RecoveryOptions> options) : Grain, IRecoveryRequestGrain
+{
+    /// <summary>The reminder that finalizes the request.</summary>
+    public const string FinalizeReminder = "finalize";
+
+    /// <summary>The most evidence hashes a request carries.</summary>
+    public const int MaxEvidence = 16;
+
+    /// <summary>The longest request id.</summary>
+    public const int MaxRequestIdLength = 64;
+
+    private RecoveryState Request => state.State;
+
+    /// <inheritdoc />
+    public async Task<RecoveryView> Submit(RecoverySubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        CheckRequestId(GrainKey);
+        Check(submission);
+        if (Request.Exists)
+        {
+            return Same(Request.Submission!, submission)
+                ? View()
+                : throw new RequestRejectedException(RecoveryErrors.Conflict, $"Recovery request '{GrainKey}' was submitted with other content.");
+        }
+
+        var wallet = Wallet(submission.Wallet);
+        var current = await wallet.GetRecoveryTerms();
+        if (submission.NewOwner == current.Owner)
+        {
+            throw new ArgumentException("The new owner already owns the wallet.", nameof(submission));
+        }
+
+        var terms = await wallet.BeginRecovery(GrainKey, submission.DeviceFingerprintHash, submission.Geo);
+        var (score, reasons) = RecoveryRiskRules.Score(terms);
+        Request.Exists = true;
+        Request.Submission = submission;
+        Request.Status = RecoveryStatus.AwaitingApprovals;
+        Request.RiskScore = score;
+        Request.RiskReasons = [.. reasons];
+        Request.Risk = RecoveryRiskRules.Level(score);
+        Request.RecoveryNonce = terms.RecoveryNonce;
+        Request.Threshold = terms.Threshold;
+        Log("submitted", $"new owner {submission.NewOwner.ToLowerHex()}, {terms.Guardians.Count} guardians, threshold {terms.Threshold}");
+        Log("risk_scored", $"{Request.Risk} ({score}): {(reasons.Count == 0 ? "no signals" : string.Join(", ", reasons))}");
+        await WriteAsync();
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<RecoveryView> Approve(EthereumAddress guardian, string signature)
+    {
+        ArgumentNullException.ThrowIfNull(guardian);
+        var submission = Existing();
+        InState(RecoveryStatus.AwaitingApprovals);
+        var signer = Recover(SigningMessage(), signature);
+        if (signer != guardian)
+        {
+            throw new RequestRejectedException(RecoveryErrors.BadSignature, "The signature is not the guardian's over this request's message.");
+        }
+
+        var terms = await Wallet(submission.Wallet).GetRecoveryTerms();
+        if (terms.RecoveryNonce != Request.RecoveryNonce || terms.ActiveRecovery != GrainKey)
+        {
+            throw new RequestRejectedException(RecoveryErrors.WrongState, "The wallet's recovery nonce has moved on: this request is stale.");
+        }
+
+        if (guardian == submission.NewOwner || !terms.Guardians.Contains(guardian))
+        {
+            throw new RequestRejectedException(RecoveryErrors.BadSignature,
+                $"{guardian.ToLowerHex()} is not a guardian of the wallet whose approval counts (the new owner's does not).");
+        }
+
+        if (Request.Approvals.Contains(guardian))
+        {
+            throw new RequestRejectedException(RecoveryErrors.DuplicateApproval, $"Guardian {guardian.ToLowerHex()} already approved.");
+        }
+
+        Request.Approvals.Add(guardian);
+        Request.Threshold = terms.Threshold;
+        Log("approved", guardian.ToLowerHex());
+        if (Request.Approvals.Count(terms.Guardians.Contains) >= terms.Threshold)
+        {
+            if (Request.Risk == RecoveryRisk.High)
+            {
+                Request.Status = RecoveryStatus.AwaitingReview;
+                Log("awaiting_review", "high risk: an operator must review");
+            }
+            else
+            {
+                await StartTimelockAsync(submission);
+            }
+        }
+
+        await WriteAsync();
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<RecoveryView> Cancel(string signature)
+    {
+        var submission = Existing();
+        InState(RecoveryStatus.AwaitingApprovals, RecoveryStatus.AwaitingReview, RecoveryStatus.Timelocked);
+        var signer = Recover(CancelMessage(), signature);
+        var terms = await Wallet(submission.Wallet).GetRecoveryTerms();
+        if (signer == terms.Owner)
+        {
+            await EndAsync(submission, RecoveryStatus.Cancelled, "cancelled", $"by the owner {signer.ToLowerHex()}");
+        }
+        else if (terms.Guardians.Contains(signer))
+        {
+            if (!Request.CancelVotes.Contains(signer))
+            {
+                Request.CancelVotes.Add(signer);
+                Log("cancel_vote", signer.ToLowerHex());
+            }
+
+            if (Request.CancelVotes.Count(terms.Guardians.Contains) >= terms.Threshold)
+            {
+                await EndAsync(submission, RecoveryStatus.Cancelled, "cancelled", "by a threshold of guardians");
+            }
+        }
+        else
+        {
+            throw new RequestRejectedException(RecoveryErrors.BadSignature, "A cancellation must be signed by the wallet's owner or one of its guardians.");
+        }
+
+        await WriteAsync();
+        return View();
+    }
+
+    /// <inheritdoc />
+    public async Task<RecoveryView> Review(bool approve)
+    {
+        var submission = Existing();
+        InState(RecoveryStatus.AwaitingReview);
+        Log("reviewed", approve ? "approved by an operator" : "rejected by an operator");
+        if (approve)
+        {
+            await StartTimelockAsync(submission);
+        }
+        else
+        {
+            await EndAsync(submission, RecoveryStatus.Rejected, "rejected", "the wallet is unlocked");
+        }
+
+        await WriteAsync();
+        return View();
+    }
+
+    /// <inheritdoc />
+    public Task<RecoveryView> Get() => Task.FromResult(View());
+
+    /// <inheritdoc />
+    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    {
+        if (reminderName != FinalizeReminder)
+        {
+            return;
+        }
+
+        if (!Request.Exists || Request.Status != RecoveryStatus.Timelocked)
+        {
+            await UnregisterReminderAsync(FinalizeReminder);
+            return;
+        }
+
+        if (TimeProvider.GetUtcNow() < Request.ExecuteAfter)
+        {
+            return;
+        }
+
+        // Every step repeats safely, so a tick that fails half-way is simply delivered again.
+        var submission = Request.Submission!;
+        var tokens = await Wallet(submission.Wallet).CompleteRecovery(GrainKey, submission.NewOwner);
+        var snapshot = new List<TokenSnapshot>(tokens.Count);
+        foreach (var token in tokens)
+        {
+            var view = await GrainFactory.GetGrain<INftTokenGrain>(NftKeys.Token(token.CollectionId, token.TokenId)).RevokeApproval(GrainKey);
+            snapshot.Add(new TokenSnapshot(token.CollectionId, token.TokenId, view.Owner!, view.MetadataHash));
+        }
+
+        Log("owner_rotated", $"to {submission.NewOwner.ToLowerHex()}; recovery nonce {Request.RecoveryNonce + 1}");
+        Log("grants_revoked", $"every operator grant and the approvals of {tokens.Count} tokens");
+        Log("escrow_released", "the wallet is unlocked");
+        Log("snapshot_recorded", $"{snapshot.Count} tokens");
+        Request.Snapshot = snapshot;
+        Request.Status = RecoveryStatus.Finalized;
+        Log("finalized", "");
+        await WriteAsync();
+        await UnregisterReminderAsync(FinalizeReminder);
+    }
+
+    private async Task StartTimelockAsync(RecoverySubmission submission)
+    {
+        var delay = Request.Risk == RecoveryRisk.High ? options.Value.HighRiskDelay : options.Value.Delay;
+        var executeAfter = TimeProvider.GetUtcNow() + delay;
+
+        // The reminder first: once the state says timelocked, finalization must be due.
+        await RegisterOrUpdateReminderAsync(FinalizeReminder, executeAfter, TimeSpan.Zero);
+        await Wallet(submission.Wallet).LockForRecovery(GrainKey);
+        Request.ExecuteAfter = executeAfter;
+        Request.Status = RecoveryStatus.Timelocked;
+        Log("timelock_started", $"executes after {executeAfter:O}; the wallet is locked and its tokens in escrow");
+    }
+
+    private async Task EndAsync(RecoverySubmission submission, RecoveryStatus status, string step, string detail)
+    {
+        await Wallet(submission.Wallet).AbortRecovery(GrainKey);
+        Request.Status = status;
+        Log(step, detail);
+        if (await GetReminderAsync(FinalizeReminder) is not null)
+        {
+            await UnregisterReminderAsync(FinalizeReminder);
+        }
+    }
+
+    private IWalletGrain Wallet(EthereumAddress address) => GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(address));
+
+    private RecoverySubmission Existing() =>
+        Request.Exists ? Request.Submission! : throw new KeyNotFoundException($"Recovery request '{GrainKey}' does not exist.");
+
+    private void InState(params RecoveryStatus[] allowed)
+    {
+        if (!allowed.Contains(Request.Status))
+        {
+            throw new RequestRejectedException(RecoveryErrors.WrongState, $"Recovery request '{GrainKey}' is {Request.Status}.");
+        }
+    }
+
+    private static EthereumAddress Recover(string message, string signature)
+    {
+        if (!EthereumSignature.TryParse(signature, out var parsed, out var error))
+        {
+            throw new ArgumentException(error, nameof(signature));
+        }
+
+        return PersonalSign.TryRecover(message, parsed, out var signer)
+            ? signer
+            : throw new RequestRejectedException(RecoveryErrors.BadSignature, "No address signed this message with this signature.");
+    }
+
+    private string SigningMessage() => Request.Submission is { } s ? RecoveryMessages.Approval(GrainKey, s.Wallet, s.NewOwner, Request.RecoveryNonce, options.Value.ChainId) : "";
+
+    private string CancelMessage() => Request.Submission is { } s ? RecoveryMessages.Cancellation(GrainKey, s.Wallet, s.NewOwner, Request.RecoveryNonce, options.Value.ChainId) : "";
+
+    private void Log(string step, string detail) => Request.Steps.Add(new RecoveryStep(step, TimeProvider.GetUtcNow(), detail));
+
+    private Task WriteAsync() => WriteStateOrResetAsync(state);
+
+    private static bool Same(RecoverySubmission a, RecoverySubmission b) =>
+        a.Wallet == b.Wallet && a.NewOwner == b.NewOwner && a.EvidenceHashes.SequenceEqual(b.EvidenceHashes)
+        && a.DeviceFingerprintHash == b.DeviceFingerprintHash && a.Geo == b.Geo;
+
+    private static void CheckRequestId(string requestId)
+    {
+        if (requestId.Length > MaxRequestIdLength || !requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        {
+            throw new ArgumentException($"A request id is 1 to {MaxRequestIdLength} letters, digits, '.', '_' or '-'.", nameof(requestId));
+        }
+    }
+
+    private static void Check(RecoverySubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission.Wallet);
+        ArgumentNullException.ThrowIfNull(submission.NewOwner);
+        ArgumentNullException.ThrowIfNull(submission.EvidenceHashes);
+        if (submission.EvidenceHashes.Count > MaxEvidence || submission.EvidenceHashes.Any(h => h is null))
+        {
+            throw new ArgumentException($"A request carries at most {MaxEvidence} evidence hashes.", nameof(submission));
+        }
+
+        if (submission.NewOwner == submission.Wallet)
+        {
+            throw new ArgumentException("The new owner must not be the wallet's own address.", nameof(submission));
+        }
+
+        if (submission.Geo is { } geo && (geo.Length != 2 || !geo.All(char.IsAsciiLetterUpper)))
+        {
+            throw new ArgumentException("A country is an ISO 3166-1 alpha-2 code: two uppercase letters.", nameof(submission));
+        }
+    }
+
+    private RecoveryView View() => new(
+        GrainKey, Request.Exists, Request.Submission?.Wallet, Request.Submission?.NewOwner, Request.Exists ? Request.Status : null,
+        Request.Exists ? Request.Risk : null, Request.RiskScore, [.. Request.RiskReasons], Request.RecoveryNonce, Request.Threshold,
+        [.. Request.Approvals], [.. Request.CancelVotes], Request.ExecuteAfter, SigningMessage(), CancelMessage(),
+        [.. Request.Submission?.EvidenceHashes ?? []], Request.Submission?.DeviceFingerprintHash, Request.Submission?.Geo,
+        [.. Request.Steps], [.. Request.Snapshot]);
+}
+
+/// <summary>The recovery request grain's stored state.</summary>
+public sealed class RecoveryState
+{
+    /// <summary>Whether the request was submitted.</summary>
+    public bool Exists { get; set; }
+
+    /// <summary>The submission.</summary>
+    public RecoverySubmission? Submission { get; set; }
+
+    /// <summary>Where the request stands.</summary>
+    public RecoveryStatus Status { get; set; }
+
+    /// <summary>The risk level.</summary>
+    public RecoveryRisk Risk { get; set; }
+
+    /// <summary>The rules' points.</summary>
+    public int RiskScore { get; set; }
+
+    /// <summary>The rules that fired.</summary>
+    public List<string> RiskReasons { get; set; } = [];
+
+    /// <summary>The wallet's recovery nonce at submission.</summary>
+    public ulong RecoveryNonce { get; set; }
+
+    /// <summary>Approvals needed (the wallet's threshold when last checked).</summary>
+    public int Threshold { get; set; }
+
+    /// <summary>Guardians who approved.</summary>
+    public List<EthereumAddress> Approvals { get; set; } = [];
+
+    /// <summary>Guardians who signed a cancellation.</summary>
+    public List<EthereumAddress> CancelVotes { get; set; } = [];
+
+    /// <summary>When the timelock ends.</summary>
+    public DateTimeOffset? ExecuteAfter { get; set; }
+
+    /// <summary>Every step, in order.</summary>
+    public List<RecoveryStep> Steps { get; set; } = [];
+
+    /// <summary>The tokens at finalization.</summary>
+    public List<TokenSnapshot> Snapshot { get; set; } = [];
+}
+
+/// <summary>The EIP-191 messages of a recovery: what guardians sign to approve, and what the owner or guardians sign to cancel.</summary>
+public static class RecoveryMessages
+{
+    /// <summary>The approval message: names the request, wallet, new owner, recovery nonce and chain id.</summary>
+    public static string Approval(string requestId, EthereumAddress wallet, EthereumAddress newOwner, ulong nonce, long chainId) =>
+        Message("Approve the recovery of a wallet", requestId, wallet, newOwner, nonce, chainId);
+
+    /// <summary>The cancellation message.</summary>
+    public static string Cancellation(string requestId, EthereumAddress wallet, EthereumAddress newOwner, ulong nonce, long chainId) =>
+        Message("Cancel the recovery of a wallet", requestId, wallet, newOwner, nonce, chainId);
+
+    private static string Message(string title, string requestId, EthereumAddress wallet, EthereumAddress newOwner, ulong nonce, long chainId)
+    {
+        ArgumentNullException.ThrowIfNull(wallet);
+        ArgumentNullException.ThrowIfNull(newOwner);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{title}\nRequest: {requestId}\nWallet: {wallet}\nNew owner: {newOwner}\nRecovery nonce: {nonce}\nChain ID: {chainId}");
+    }
+}
+
+/// <summary>The risk rules: each signal adds points; 0-1 is low, 2-3 medium, 4 or more high.</summary>
+internal static class RecoveryRiskRules
+{
+    public static (int Score, List<string> Reasons) Score(RecoveryTerms terms)
+    {
+        var reasons = new List<string>();
+        var score = 0;
+        void Add(int points, string reason)
+        {
+            score += points;
+            reasons.Add(reason);
+        }
+
+        if (terms.KnownDevice is null)
+        {
+            Add(1, "no_device_fingerprint");
+        }
+        else if (terms.KnownDevice == false)
+        {
+            Add(2, "new_device");
+        }
+
+        if (terms.KnownGeo == false)
+        {
+            Add(2, "geo_mismatch");
+        }
+
+        if (terms.RecentAttempts > 0)
+        {
+            Add(2, "recent_attempts");
+        }
+
+        if (terms.AccountAgeDays < 7)
+        {
+            Add(2, "new_account");
+        }
+
+        if (terms.Guardians.Count < 3)
+        {
+            Add(1, "few_guardians");
+        }
+
+        if (terms.Frozen)
+        {
+            Add(3, "wallet_frozen");
+        }
+
+        return (score, reasons);
+    }
+
+    public static RecoveryRisk Level(int score) => score switch
+    {
+        <= 1 => RecoveryRisk.Low,
+        <= 3 => RecoveryRisk.Medium,
+        _ => RecoveryRisk.High,
+    };
+}

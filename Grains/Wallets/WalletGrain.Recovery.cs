@@ -1,0 +1,177 @@
+using Actors.Domain.Ethereum;
+using Actors.Grains.Interfaces.Wallets;
+using Actors.Runtime;
+
+namespace Actors.Grains.Wallets;
+
+// The wallet's side of a recovery: sign-in history for risk scoring, one recovery at a time, the lock during the timelock,
+// and the owner rotation. Recovery requests call these; the wallet never calls them back.
+public sealed partial class WalletGrain
+{
+    /// <summary>Sign-ins (devices and countries) the wallet remembers for risk scoring.</summary>
+    public const int RememberedSignIns = 16;
+
+    /// <summary>How far back recovery attempts count as recent.</summary>
+    public static readonly TimeSpan RecentAttemptWindow = TimeSpan.FromDays(30);
+
+    /// <inheritdoc />
+    public async Task RecordLogin(Hash32? deviceFingerprintHash, string? geo)
+    {
+        if (geo is not null)
+        {
+            CheckGeo(geo);
+        }
+
+        if (deviceFingerprintHash is not null)
+        {
+            Remember(state.State.KnownDevices ??= [], deviceFingerprintHash);
+        }
+
+        if (geo is not null)
+        {
+            Remember(state.State.RecentGeos ??= [], geo);
+        }
+
+        await WriteAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task<RecoveryTerms> BeginRecovery(string requestId, Hash32? deviceFingerprintHash, string? geo)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        if (geo is not null)
+        {
+            CheckGeo(geo);
+        }
+
+        if (state.State.ActiveRecovery is { } active)
+        {
+            return active == requestId
+                ? Terms(deviceFingerprintHash, geo)
+                : throw new RequestRejectedException(WalletErrors.RecoveryPending, $"Recovery '{active}' of wallet '{GrainKey}' is under way.");
+        }
+
+        if (state.State.Guardians is not { Count: > 0 })
+        {
+            throw new RequestRejectedException(WalletErrors.NoGuardians, $"Wallet '{GrainKey}' has no guardians, so it cannot be recovered by them.");
+        }
+
+        var terms = Terms(deviceFingerprintHash, geo);
+        var attempts = state.State.RecoveryAttempts ??= [];
+        attempts.Add(Now);
+        if (attempts.Count > RememberedSignIns)
+        {
+            attempts.RemoveAt(0);
+        }
+
+        state.State.ActiveRecovery = requestId;
+        await WriteAsync();
+        return terms;
+    }
+
+    /// <inheritdoc />
+    public Task<RecoveryTerms> GetRecoveryTerms() => Task.FromResult(Terms(null, null));
+
+    /// <inheritdoc />
+    public async Task LockForRecovery(string requestId)
+    {
+        ActiveOnly(requestId);
+        var reasons = state.State.FreezeReasons ??= [];
+        if (!reasons.Exists(r => r.Reason == WalletErrors.RecoveryLock))
+        {
+            reasons.Add(new FreezeReason(WalletErrors.RecoveryLock, Now));
+            await WriteAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<WalletToken>> CompleteRecovery(string requestId, EthereumAddress newOwner)
+    {
+        ArgumentNullException.ThrowIfNull(newOwner);
+        if (state.State.LastRecovery != requestId || state.State.ActiveRecovery is not null)
+        {
+            ActiveOnly(requestId);
+            state.State.Owner = newOwner;
+            state.State.RecoveryNonce++;
+            foreach (var holdings in state.State.Collections?.Values.ToList() ?? [])
+            {
+                holdings.Operators.Clear();
+            }
+
+            Unlock();
+            state.State.ActiveRecovery = null;
+            state.State.LastRecovery = requestId;
+            await WriteAsync();
+        }
+
+        return [.. (state.State.Collections ?? [])
+            .OrderBy(c => c.Key, StringComparer.Ordinal)
+            .SelectMany(c => c.Value.Held.Keys.Select(t => new WalletToken(c.Key, t)))];
+    }
+
+    /// <inheritdoc />
+    public async Task AbortRecovery(string requestId)
+    {
+        if (state.State.ActiveRecovery == requestId)
+        {
+            Unlock();
+            state.State.ActiveRecovery = null;
+            await WriteAsync();
+        }
+    }
+
+    private long Now => TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+
+    private void ActiveOnly(string requestId)
+    {
+        if (state.State.ActiveRecovery != requestId)
+        {
+            throw new InvalidOperationException($"Recovery '{requestId}' is not the one under way for wallet '{GrainKey}'.");
+        }
+    }
+
+    private void Unlock()
+    {
+        state.State.FreezeReasons?.RemoveAll(r => r.Reason == WalletErrors.RecoveryLock);
+        if (!IsFrozen)
+        {
+            state.State.FreezeReasons = null;
+        }
+    }
+
+    private RecoveryTerms Terms(Hash32? device, string? geo)
+    {
+        var now = Now;
+        var since = now - (long)RecentAttemptWindow.TotalSeconds;
+        var created = state.State.CreatedAt == 0 ? now : state.State.CreatedAt;
+        return new RecoveryTerms(
+            Owner,
+            [.. state.State.Guardians ?? []],
+            state.State.Threshold,
+            state.State.RecoveryNonce,
+            state.State.ActiveRecovery,
+            device is null ? null : state.State.KnownDevices?.Contains(device) ?? false,
+            geo is null || state.State.RecentGeos is not { Count: > 0 } recent ? null : recent.Contains(geo),
+            (state.State.RecoveryAttempts ?? []).Count(t => t >= since),
+            (now - created) / 86_400,
+            state.State.FreezeReasons?.Exists(r => r.Reason != WalletErrors.RecoveryLock) ?? false);
+    }
+
+    private static void Remember<T>(List<T> recent, T item)
+    {
+        recent.Remove(item);
+        recent.Add(item);
+        if (recent.Count > RememberedSignIns)
+        {
+            recent.RemoveAt(0);
+        }
+    }
+
+    private static void CheckGeo(string geo)
+    {
+        if (geo.Length != 2 || !geo.All(char.IsAsciiLetterUpper))
+        {
+            throw new ArgumentException("A country is an ISO 3166-1 alpha-2 code: two uppercase letters.", nameof(geo));
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using Actors.Domain.Ethereum;
+using Actors.Grains.Interfaces.Nfts;
+using Actors.Grains.Interfaces.Recovery;
+using Actors.Grains.Interfaces.Wallets;
+using Actors.Grains.Recovery;
+using Actors.Grains.Tests.Nfts;
+using Actors.Runtime;
+using Actors.Runtime.Testing;
+
+namespace Actors.Grains.Tests.Recovery;
+
+/// <summary>Guardian recovery driven by fake time: approvals, timelock, escrow, finalization, cancellation and review.</summary>
+public sealed class RecoveryTests
+{
+    private static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1_900_000_000);
+    private static readonly TimeSpan AccountAge = TimeSpan.FromDays(8); // older than the 7 days under which an account is new
+    private static readonly PrivateKey[] Guardians = [Key(0x61), Key(0x62), Key(0x63)];
+    private static readonly PrivateKey Stranger = Key(0x66);
+    private static readonly PrivateKey OwnerKey = Key(0x77);
+    private static readonly EthereumAddress NewOwner = Addresses.Of(0x4e);
+    private static readonly Hash32 Device = Hash32.Parse("0x" + new string('d', 64));
+    private static readonly Hash32 Metadata = Hash32.Parse("0x" + new string('a', 64));
+
+    [Fact]
+    public async Task Two_of_three_guardians_recover_the_wallet_after_the_timelock_and_every_grant_is_revoked()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var silo = await GrainSilo.StartAsync(timeProvider: time);
+        var (wallet, address) = await GuardedWalletAsync(silo, time);
+        await NftDividendTests.CreateAsync(silo, "c");
+        var one = await MintAsync(silo, "1", address);
+        var two = await MintAsync(silo, "2", address);
+        await one.Approve("ap-1", address, Addresses.Of(0xa1));
+        await wallet.SetOperator("op-1", "c", Addresses.Of(0x0e), true);
+        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
+
+        var submitted = await request.Submit(Submission(address));
+        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
+        var locked = await request.Approve(Guardians[1].Address, Sign(Guardians[1], submitted.SigningMessage));
+        var escrow = await Assert.ThrowsAsync<RequestRejectedException>(() => two.Transfer("t-1", address, Addresses.Of(0x99)));
+        var byOperator = await Assert.ThrowsAsync<RequestRejectedException>(() => two.Transfer("t-2", Addresses.Of(0x0e), Addresses.Of(0x99)));
+        time.Advance(new RecoveryOptions().Delay);
+        await Wait.UntilAsync(async () => (await request.Get()).Status == RecoveryStatus.Finalized, "the reminder to finalize the recovery");
+        var done = await request.Get();
+        var after = await wallet.Get();
+        var replay = await Assert.ThrowsAsync<RequestRejectedException>(() => request.Approve(Guardians[2].Address, Sign(Guardians[2], submitted.SigningMessage)));
+        var operatorNow = await Assert.ThrowsAsync<RequestRejectedException>(() => two.Transfer("t-3", Addresses.Of(0x0e), Addresses.Of(0x99)));
+        var movedByNewOwner = await two.Transfer("t-4", NewOwner, Addresses.Of(0x99));
+
+        Assert.Equal(RecoveryRisk.Low, submitted.Risk);
+        Assert.Empty(submitted.RiskReasons);
+        Assert.Equal(RecoveryStatus.Timelocked, locked.Status);
+        Assert.Equal(Start + AccountAge + new RecoveryOptions().Delay, locked.ExecuteAfter);
+        Assert.Equal(WalletErrors.Frozen, escrow.Code);
+        Assert.Equal(WalletErrors.Frozen, byOperator.Code);
+        Assert.Equal(NewOwner, after.Owner);
+        Assert.False(after.Frozen);
+        Assert.Empty(after.Collections.Single().Operators);
+        Assert.Null((await one.Get()).Approved);
+        Assert.Equal([("c", "1", address, Metadata), ("c", "2", address, Metadata)],
+            done.Snapshot.Select(s => (s.CollectionId, s.TokenId, s.Owner, s.MetadataHash!)));
+        Assert.Equal(1UL, (await wallet.GetRecoveryTerms()).RecoveryNonce);
+        Assert.Equal(
+            ["submitted", "risk_scored", "approved", "approved", "timelock_started", "owner_rotated", "grants_revoked", "escrow_released", "snapshot_recorded", "finalized"],
+            done.Steps.Select(s => s.Step));
+        Assert.Equal(RecoveryErrors.WrongState, replay.Code);
+        Assert.Equal(WalletErrors.NotAuthorized, operatorNow.Code);
+        Assert.Equal(Addresses.Of(0x99), movedByNewOwner.Owner);
+    }
+
+    [Fact]
+    public async Task Approvals_that_do_not_count_are_refused_and_change_nothing()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var silo = await GrainSilo.StartAsync(timeProvider: time);
+        var (_, address) = await GuardedWalletAsync(silo, time);
+        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
+        var submitted = await request.Submit(Submission(address));
+        var otherRequest = RecoveryMessages.Approval("r2", address, NewOwner, 0, new RecoveryOptions().ChainId);
+        var otherNonce = RecoveryMessages.Approval("r1", address, NewOwner, 5, new RecoveryOptions().ChainId);
+        var otherChain = RecoveryMessages.Approval("r1", address, NewOwner, 0, 2);
+
+        var stranger = await Assert.ThrowsAsync<RequestRejectedException>(() => request.Approve(Stranger.Address, Sign(Stranger, submitted.SigningMessage)));
+        var wrongRequest = await Assert.ThrowsAsync<RequestRejectedException>(() => request.Approve(Guardians[0].Address, Sign(Guardians[0], otherRequest)));
+        var wrongNonce = await Assert.ThrowsAsync<RequestRejectedException>(() => request.Approve(Guardians[0].Address, Sign(Guardians[0], otherNonce)));
+        var wrongChain = await Assert.ThrowsAsync<RequestRejectedException>(() => request.Approve(Guardians[0].Address, Sign(Guardians[0], otherChain)));
+        var impostor = await Assert.ThrowsAsync<RequestRejectedException>(() => request.Approve(Guardians[0].Address, Sign(Guardians[1], submitted.SigningMessage)));
+        await Assert.ThrowsAsync<ArgumentException>(() => request.Approve(Guardians[0].Address, "0x1234"));
+        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
+        var duplicate = await Assert.ThrowsAsync<RequestRejectedException>(() => request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage)));
+        var view = await request.Get();
+
+        Assert.All([stranger, wrongRequest, wrongNonce, wrongChain, impostor], e => Assert.Equal(RecoveryErrors.BadSignature, e.Code));
+        Assert.Equal(RecoveryErrors.DuplicateApproval, duplicate.Code);
+        Assert.Equal([Guardians[0].Address], view.Approvals);
+        Assert.Equal(RecoveryStatus.AwaitingApprovals, view.Status);
+    }
+
+    [Fact]
+    public async Task The_owner_cancels_during_the_timelock_and_everything_is_restored()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var silo = await GrainSilo.StartAsync(timeProvider: time);
+        var (wallet, address) = await GuardedWalletAsync(silo, time);
+        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
+        var submitted = await request.Submit(Submission(address));
+        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
+        await request.Approve(Guardians[1].Address, Sign(Guardians[1], submitted.SigningMessage));
+
+        var notOwner = await Assert.ThrowsAsync<RequestRejectedException>(() => request.Cancel(Sign(Stranger, submitted.CancelMessage)));
+        var cancelled = await request.Cancel(Sign(OwnerKey, submitted.CancelMessage, address));
+        time.Advance(TimeSpan.FromDays(3));
+        var later = await request.Get();
+        var terms = await wallet.GetRecoveryTerms();
+        var next = await silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r2").Submit(Submission(address));
+
+        Assert.Equal(RecoveryErrors.BadSignature, notOwner.Code);
+        Assert.Equal(RecoveryStatus.Cancelled, cancelled.Status);
+        Assert.Equal(RecoveryStatus.Cancelled, later.Status);
+        Assert.Equal(address, terms.Owner);
+        Assert.Equal(0UL, terms.RecoveryNonce);
+        Assert.False((await wallet.Get()).Frozen);
+        Assert.Equal(RecoveryStatus.AwaitingApprovals, next.Status);
+    }
+
+    [Fact]
+    public async Task A_high_risk_request_waits_for_an_operator_review_and_the_longer_delay()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var silo = await GrainSilo.StartAsync(timeProvider: time);
+        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(Addresses.Of(0x1)));
+        await wallet.SetGuardians("g-1", [.. Guardians.Select(g => g.Address)], 0);
+        await wallet.RecordLogin(Device, "DE");
+        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
+
+        // A new account, an unknown device and another country.
+        var submitted = await request.Submit(new RecoverySubmission(Addresses.Of(0x1), NewOwner, [], Hash32.Parse("0x" + new string('e', 64)), "FR"));
+        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
+        var reviewing = await request.Approve(Guardians[1].Address, Sign(Guardians[1], submitted.SigningMessage));
+        var reviewed = await request.Review(approve: true);
+
+        Assert.Equal(RecoveryRisk.High, submitted.Risk);
+        Assert.Equal(["new_device", "geo_mismatch", "new_account"], submitted.RiskReasons);
+        Assert.Equal(RecoveryStatus.AwaitingReview, reviewing.Status);
+        Assert.Equal(RecoveryStatus.Timelocked, reviewed.Status);
+        Assert.Equal(Start + new RecoveryOptions().HighRiskDelay, reviewed.ExecuteAfter);
+    }
+
+    [Fact]
+    public async Task An_operator_rejection_ends_the_request_and_frees_the_wallet_for_another()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var silo = await GrainSilo.StartAsync(timeProvider: time);
+        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(Addresses.Of(0x1)));
+        await wallet.SetGuardians("g-1", [.. Guardians.Select(g => g.Address)], 0);
+        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
+        var submitted = await request.Submit(new RecoverySubmission(Addresses.Of(0x1), NewOwner, [], Device, "FR"));
+        var tooEarly = await Assert.ThrowsAsync<RequestRejectedException>(() => request.Review(approve: false));
+        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
+        await request.Approve(Guardians[2].Address, Sign(Guardians[2], submitted.SigningMessage));
+
+        var rejected = await request.Review(approve: false);
+        var next = await silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r2").Submit(new RecoverySubmission(Addresses.Of(0x1), NewOwner, [], Device, "FR"));
+
+        Assert.Equal(RecoveryRisk.High, submitted.Risk); // an unknown device on a new account
+        Assert.Equal(RecoveryErrors.WrongState, tooEarly.Code);
+        Assert.Equal(RecoveryStatus.Rejected, rejected.Status);
+        Assert.Equal(Addresses.Of(0x1), (await wallet.Get()).Owner);
+        Assert.Contains("recent_attempts", next.RiskReasons);
+    }
+
+    [Fact]
+    public async Task Submission_is_idempotent_one_recovery_runs_at_a_time_and_a_wallet_without_guardians_cannot_be_recovered()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var silo = await GrainSilo.StartAsync(timeProvider: time);
+        var (_, address) = await GuardedWalletAsync(silo, time);
+        var first = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
+
+        var submitted = await first.Submit(Submission(address));
+        var again = await first.Submit(Submission(address));
+        var conflict = await Assert.ThrowsAsync<RequestRejectedException>(() => first.Submit(Submission(address) with { Geo = "FR" }));
+        var second = await Assert.ThrowsAsync<RequestRejectedException>(() => silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r2").Submit(Submission(address)));
+        var unguarded = await Assert.ThrowsAsync<RequestRejectedException>(() =>
+            silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r3").Submit(new RecoverySubmission(Addresses.Of(0x2), NewOwner, [], null, null)));
+
+        Assert.Equal(submitted.SigningMessage, again.SigningMessage);
+        Assert.Equal(submitted.Steps.Count, again.Steps.Count);
+        Assert.Equal(RecoveryErrors.Conflict, conflict.Code);
+        Assert.Equal(WalletErrors.RecoveryPending, second.Code);
+        Assert.Equal(WalletErrors.NoGuardians, unguarded.Code);
+        Assert.False((await silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r2").Get()).Exists);
+    }
+
+    // A wallet of OwnerKey's address (so the wallet is its own owner and OwnerKey signs as the owner), 8 days old, with three
+    // guardians and a sign-in from the device and country the request will come from.
+    private static async Task<(IWalletGrain Wallet, EthereumAddress Address)> GuardedWalletAsync(TestSilo silo, FakeTimeProvider time)
+    {
+        var address = OwnerKey.Address;
+        var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(address));
+        await wallet.SetGuardians("g-1", [.. Guardians.Select(g => g.Address)], 0);
+        await wallet.RecordLogin(Device, "DE");
+        time.Advance(AccountAge);
+        return (wallet, address);
+    }
+
+    private static RecoverySubmission Submission(EthereumAddress wallet) => new(wallet, NewOwner, [Hash32.Parse("0x" + new string('b', 64))], Device, "DE");
+
+    private static async Task<INftTokenGrain> MintAsync(TestSilo silo, string tokenId, EthereumAddress owner)
+    {
+        var token = silo.GrainFactory.GetGrain<INftTokenGrain>(NftKeys.Token("c", tokenId));
+        await token.Mint($"mint-{tokenId}", owner, Metadata);
+        return token;
+    }
+
+    private static string Sign(PrivateKey key, string message, EthereumAddress? expected = null)
+    {
+        Assert.True(expected is null || key.Address == expected);
+        return PersonalSign.Sign(key, message).ToString();
+    }
+
+    private static PrivateKey Key(int n) => PrivateKey.Parse("0x" + n.ToString("x64", CultureInfo.InvariantCulture));
+}
