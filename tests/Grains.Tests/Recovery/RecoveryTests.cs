@@ -6,6 +6,7 @@ using Actors.Grains.Interfaces.Wallets;
 using Actors.Grains.Recovery;
 using Actors.Grains.Tests.Nfts;
 using Actors.Runtime;
+using Actors.Runtime.Storage;
 using Actors.Runtime.Testing;
 
 namespace Actors.Grains.Tests.Recovery;
@@ -70,6 +71,38 @@ public sealed class RecoveryTests
     }
 
     [Fact]
+    public async Task A_finalization_that_fails_half_way_is_retried_and_takes_effect_once()
+    {
+        var time = new FakeTimeProvider(Start);
+        var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
+        await using var silo = await GrainSilo.StartAsync(storage, time);
+        var (wallet, address) = await GuardedWalletAsync(silo, time);
+        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
+        var submitted = await request.Submit(Submission(address));
+        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
+        await request.Approve(Guardians[1].Address, Sign(Guardians[1], submitted.SigningMessage));
+
+        // The wallet rotates its owner, then the request's own write of the outcome fails: the tick is delivered again.
+        var failed = 0;
+        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == "r1") && Interlocked.Increment(ref failed) == 1
+            ? throw new StorageException("injected: the request cannot store its finalization")
+            : Task.CompletedTask;
+        time.Advance(new RecoveryOptions().Delay);
+        await Wait.UntilAsync(async () =>
+        {
+            time.Advance(TimeSpan.FromSeconds(1)); // the reminder's retry delay
+            return (await request.Get()).Status == RecoveryStatus.Finalized;
+        }, "the retried tick to finalize the recovery");
+        var done = await request.Get();
+
+        Assert.True(failed >= 2, "the finalization's first write did not fail");
+        Assert.Equal(NewOwner, (await wallet.Get()).Owner);
+        Assert.Equal(1UL, (await wallet.GetRecoveryTerms()).RecoveryNonce);
+        Assert.Single(done.Steps, s => s.Step == "owner_rotated");
+        Assert.Single(done.Steps, s => s.Step == "finalized");
+    }
+
+    [Fact]
     public async Task Approvals_that_do_not_count_are_refused_and_change_nothing()
     {
         var time = new FakeTimeProvider(Start);
@@ -122,6 +155,28 @@ public sealed class RecoveryTests
         Assert.Equal(0UL, terms.RecoveryNonce);
         Assert.False((await wallet.Get()).Frozen);
         Assert.Equal(RecoveryStatus.AwaitingApprovals, next.Status);
+    }
+
+    [Fact]
+    public async Task A_threshold_of_guardians_cancels_and_one_guardian_alone_does_not()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var silo = await GrainSilo.StartAsync(timeProvider: time);
+        var (wallet, address) = await GuardedWalletAsync(silo, time);
+        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
+        var submitted = await request.Submit(Submission(address));
+        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
+        await request.Approve(Guardians[1].Address, Sign(Guardians[1], submitted.SigningMessage));
+
+        var oneVote = await request.Cancel(Sign(Guardians[2], submitted.CancelMessage));
+        var sameVoteAgain = await request.Cancel(Sign(Guardians[2], submitted.CancelMessage));
+        var cancelled = await request.Cancel(Sign(Guardians[0], submitted.CancelMessage));
+
+        Assert.Equal(RecoveryStatus.Timelocked, oneVote.Status);
+        Assert.Equal([Guardians[2].Address], sameVoteAgain.CancelVotes);
+        Assert.Equal(RecoveryStatus.Cancelled, cancelled.Status);
+        Assert.False((await wallet.Get()).Frozen);
+        Assert.Null((await wallet.GetRecoveryTerms()).ActiveRecovery);
     }
 
     [Fact]
