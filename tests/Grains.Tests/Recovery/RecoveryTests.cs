@@ -77,10 +77,7 @@ public sealed class RecoveryTests
         var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
         await using var silo = await GrainSilo.StartAsync(storage, time);
         var (wallet, address) = await GuardedWalletAsync(silo, time);
-        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
-        var submitted = await request.Submit(Submission(address));
-        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
-        await request.Approve(Guardians[1].Address, Sign(Guardians[1], submitted.SigningMessage));
+        var (request, submitted) = await TimelockedAsync(silo, address);
 
         // The wallet rotates its owner, then the request's own write of the outcome fails: the tick is delivered again.
         var failed = 0;
@@ -136,10 +133,7 @@ public sealed class RecoveryTests
         var time = new FakeTimeProvider(Start);
         await using var silo = await GrainSilo.StartAsync(timeProvider: time);
         var (wallet, address) = await GuardedWalletAsync(silo, time);
-        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
-        var submitted = await request.Submit(Submission(address));
-        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
-        await request.Approve(Guardians[1].Address, Sign(Guardians[1], submitted.SigningMessage));
+        var (request, submitted) = await TimelockedAsync(silo, address);
 
         var notOwner = await Assert.ThrowsAsync<RequestRejectedException>(() => request.Cancel(Sign(Stranger, submitted.CancelMessage)));
         var cancelled = await request.Cancel(Sign(OwnerKey, submitted.CancelMessage, address));
@@ -163,10 +157,7 @@ public sealed class RecoveryTests
         var time = new FakeTimeProvider(Start);
         await using var silo = await GrainSilo.StartAsync(timeProvider: time);
         var (wallet, address) = await GuardedWalletAsync(silo, time);
-        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
-        var submitted = await request.Submit(Submission(address));
-        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
-        await request.Approve(Guardians[1].Address, Sign(Guardians[1], submitted.SigningMessage));
+        var (request, submitted) = await TimelockedAsync(silo, address);
 
         var oneVote = await request.Cancel(Sign(Guardians[2], submitted.CancelMessage));
         var sameVoteAgain = await request.Cancel(Sign(Guardians[2], submitted.CancelMessage));
@@ -258,6 +249,16 @@ public sealed class RecoveryTests
         await wallet.RecordLogin(Device, "DE");
         time.Advance(AccountAge);
         return (wallet, address);
+    }
+
+    // Request r1, submitted and approved by two of the three guardians: in its timelock.
+    private static async Task<(IRecoveryRequestGrain Request, RecoveryView Submitted)> TimelockedAsync(TestSilo silo, EthereumAddress address)
+    {
+        var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
+        var submitted = await request.Submit(Submission(address));
+        await request.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
+        await request.Approve(Guardians[1].Address, Sign(Guardians[1], submitted.SigningMessage));
+        return (request, submitted);
     }
 
     private static RecoverySubmission Submission(EthereumAddress wallet) => new(wallet, NewOwner, [Hash32.Parse("0x" + new string('b', 64))], Device, "DE");
