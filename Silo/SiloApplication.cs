@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Serialization;
 using Actors.Grains.Diagnostics;
 using Actors.Grains.Recovery;
+using Actors.Silo.Gateway;
 using Actors.Grains.Wallets;
 using Actors.Runtime;
 using Actors.Runtime.Hosting;
@@ -33,6 +34,10 @@ public static class SiloApplication
         var shutdown = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>()?.ShutdownTimeout ?? new SiloOptions().ShutdownTimeout;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));
 
+        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.SectionName));
+        builder.Services.AddSingleton<OperatorKey>();
+        builder.Services.AddExceptionHandler<GrainErrorHandler>();
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // a problem with a code, not a bare 400
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
@@ -44,6 +49,8 @@ public static class SiloApplication
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapClusterEndpoints();
+        app.MapPoolEndpoints();
+        _ = app.Services.GetRequiredService<OperatorKey>(); // resolved at start: a generated key is printed now, not at the first call
         return app;
     }
 }

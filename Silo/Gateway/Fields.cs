@@ -1,0 +1,92 @@
+using System.Diagnostics.CodeAnalysis;
+using Actors.Domain.Ethereum;
+using Actors.Domain.Money;
+
+namespace Actors.Silo.Gateway;
+
+/// <summary>
+/// Checks a request's fields before any grain is called (type, length and character set), collecting every error by field
+/// name so that one 400 names them all.
+/// </summary>
+public sealed class Fields
+{
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    /// <summary>Whether any field is wrong.</summary>
+    public bool Failed => _errors.Count > 0;
+
+    /// <summary>The 400 naming the wrong fields.</summary>
+    public Microsoft.AspNetCore.Http.HttpResults.ValidationProblem Problem() => ApiProblems.Validation(_errors);
+
+    /// <summary>Records an error for <paramref name="field"/>.</summary>
+    public void Error(string field, string message) => _errors.TryAdd(field, [message]);
+
+    /// <summary>An amount: a JSON string of decimal digits below 2^256 (zero allowed only if <paramref name="allowZero"/>).</summary>
+    public UInt256 Amount(string field, string? text, bool allowZero = false)
+    {
+        if (text is null)
+        {
+            Error(field, "is required: a string of decimal digits of base units");
+            return default;
+        }
+
+        if (!UInt256.TryParse(text, out var value, out var error))
+        {
+            Error(field, error);
+            return default;
+        }
+
+        if (value.IsZero && !allowZero)
+        {
+            Error(field, "must be more than zero");
+        }
+
+        return value;
+    }
+
+    /// <summary>An address: 0x and 40 hex digits, EIP-55 checked when in mixed case.</summary>
+    public EthereumAddress? Address(string field, string? text)
+    {
+        if (EthereumAddress.TryParse(text, out var address, out var error))
+        {
+            return address;
+        }
+
+        Error(field, text is null ? "is required: 0x and 40 hex digits" : error);
+        return null;
+    }
+
+    /// <summary>An id of 1 to <paramref name="maxLength"/> letters, digits, '.', '_' or '-'.</summary>
+    public string Id(string field, string? text, int maxLength = 64)
+    {
+        if (!IsId(text, maxLength))
+        {
+            Error(field, $"must be 1 to {maxLength} letters, digits, '.', '_' or '-'");
+            return "";
+        }
+
+        return text;
+    }
+
+    /// <summary>An optional ISO-8601 time, as Unix seconds.</summary>
+    public long? Time(string field, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time)
+            && text.Contains('T', StringComparison.Ordinal))
+        {
+            return time.ToUnixTimeSeconds();
+        }
+
+        Error(field, "must be an ISO-8601 time such as 2030-01-01T00:00:00Z");
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="text"/> is an id of 1 to <paramref name="maxLength"/> letters, digits, '.', '_' or '-'.</summary>
+    public static bool IsId([NotNullWhen(true)] string? text, int maxLength = 64) =>
+        !string.IsNullOrEmpty(text) && text.Length <= maxLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+}

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using Actors.Runtime.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Actors.Silo.Gateway;
+
+/// <summary>
+/// The operator credential: <c>Gateway:OperatorKey</c>, or else a key generated once and kept in the data folder (readable by
+/// the silo's user only) and printed once on the console, so that a local run works out of the box.
+/// </summary>
+public sealed class OperatorKey
+{
+    /// <summary>The header operator calls carry the key in.</summary>
+    public const string Header = "X-Operator-Key";
+
+    /// <summary>The file the generated key is kept in, under <c>Storage:Path</c>.</summary>
+    public const string FileName = "operator-key";
+
+    private readonly byte[] _key;
+
+    /// <summary>Resolves the key from the options, the data folder, or a new one.</summary>
+    public OperatorKey(IOptions<GatewayOptions> gateway, IOptions<StorageOptions> storage)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        ArgumentNullException.ThrowIfNull(storage);
+        _key = Encoding.UTF8.GetBytes(gateway.Value.OperatorKey is { Length: > 0 } configured ? configured : StoredOrNew(storage.Value));
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> is the key, compared in constant time.</summary>
+    public bool Matches(string? candidate) =>
+        candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _key);
+
+    private static string StoredOrNew(StorageOptions storage)
+    {
+        var generated = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        if (!string.Equals(storage.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            // No data folder of our own (memory or PostgreSQL): the key lives as long as the process.
+            Console.WriteLine($"Operator key for this run (set Gateway:OperatorKey to choose one): {generated}");
+            return generated;
+        }
+
+        var path = Path.Combine(storage.Path, FileName);
+        if (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+
+        Directory.CreateDirectory(storage.Path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var writer = new StreamWriter(path, Encoding.UTF8, options))
+        {
+            writer.Write(generated);
+        }
+
+        Console.WriteLine($"Generated an operator key, kept in {path} (set Gateway:OperatorKey to choose one): {generated}");
+        return generated;
+    }
+}

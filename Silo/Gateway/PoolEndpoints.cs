@@ -1,0 +1,118 @@
+using Actors.Domain.Money;
+using Actors.Grains.Interfaces.Rewards;
+using Actors.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Actors.Silo.Gateway;
+
+/// <summary><c>/api/pools/...</c>: operators create and fund reward pools; anyone reads them.</summary>
+internal static class PoolEndpoints
+{
+    /// <summary>The end of a pool created without one: 100 years after its start.</summary>
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(36_525);
+
+    public static void MapPoolEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/pools").WithTags("Pools");
+        group.MapPut("/{poolId}", PutAsync).RequireOperatorKey()
+            .WithName("PutPool").WithSummary("Creates a reward pool (operator). Repeating it with the same terms returns the pool; other terms are 409.");
+        group.MapPost("/{poolId}/fund", FundAsync).RequireOperatorKey()
+            .WithName("FundPool").WithSummary("Adds to a pool's budget (operator). Send an Idempotency-Key to make a retry count once.");
+        group.MapGet("/{poolId}", GetAsync)
+            .WithName("GetPool").WithSummary("A pool's figures as of now.");
+    }
+
+    private static async Task<Results<Ok<PoolResponse>, ValidationProblem>> PutAsync(string poolId, PoolTermsRequest body, IGrainFactory grains, TimeProvider time)
+    {
+        var fields = new Fields();
+        fields.Id("poolId", poolId);
+        var rate = fields.Amount("ratePerSecond", body.RatePerSecond, allowZero: true);
+        var starts = fields.Time("startsAt", body.StartsAt);
+        var ends = fields.Time("endsAt", body.EndsAt);
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var pool = grains.GetGrain<IRewardPoolGrain>(poolId);
+        var existing = await pool.GetInfo();
+        var start = starts ?? (existing.Exists ? existing.StartTime : time.GetUtcNow().ToUnixTimeSeconds());
+        var end = ends ?? (existing.Exists ? existing.EndTime : start + (long)DefaultLifetime.TotalSeconds);
+        if (end <= start)
+        {
+            fields.Error("endsAt", "must be after startsAt");
+            return fields.Problem();
+        }
+
+        return TypedResults.Ok(PoolResponse.Of(await pool.Create(new PoolTerms(rate, start, end)), time));
+    }
+
+    private static async Task<Results<Ok<PoolResponse>, ValidationProblem>> FundAsync(
+        string poolId, AmountRequest body, HttpRequest request, IGrainFactory grains, TimeProvider time)
+    {
+        var fields = new Fields();
+        fields.Id("poolId", poolId);
+        var amount = fields.Amount("amount", body.Amount);
+        var operationId = OperationId(fields, request);
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        return TypedResults.Ok(PoolResponse.Of(await grains.GetGrain<IRewardPoolGrain>(poolId).Fund(operationId, amount), time));
+    }
+
+    private static async Task<Results<Ok<PoolResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string poolId, IGrainFactory grains, TimeProvider time)
+    {
+        var fields = new Fields();
+        fields.Id("poolId", poolId);
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var info = await grains.GetGrain<IRewardPoolGrain>(poolId).GetInfo();
+        return info.Exists
+            ? TypedResults.Ok(PoolResponse.Of(info, time))
+            : ApiProblems.Problem(StatusCodes.Status404NotFound, ApiProblems.NotFound, "Not found.", $"Pool '{poolId}' does not exist.");
+    }
+
+    // The operation id a grain deduplicates on: the Idempotency-Key when given, else a fresh one (each call counts).
+    internal static string OperationId(Fields fields, HttpRequest request)
+    {
+        var key = request.Headers["Idempotency-Key"].ToString();
+        if (key.Length == 0)
+        {
+            return $"http-{Guid.NewGuid():N}";
+        }
+
+        if (!Fields.IsId(key, 100))
+        {
+            fields.Error("Idempotency-Key", "must be 1 to 100 letters, digits, '.', '_' or '-'");
+        }
+
+        return $"key-{key}";
+    }
+}
+
+/// <summary>The body of <c>PUT /api/pools/{poolId}</c>.</summary>
+/// <param name="RatePerSecond">Base units emitted per second, a decimal string.</param>
+/// <param name="StartsAt">Emission start (ISO-8601); now when omitted.</param>
+/// <param name="EndsAt">Emission end (ISO-8601); 100 years after the start when omitted.</param>
+public sealed record PoolTermsRequest(string? RatePerSecond, string? StartsAt, string? EndsAt);
+
+/// <summary>A body carrying one amount.</summary>
+/// <param name="Amount">Base units, a decimal string.</param>
+public sealed record AmountRequest(string? Amount);
+
+/// <summary>A pool's figures, amounts as decimal strings of base units.</summary>
+public sealed record PoolResponse(
+    string PoolId, UInt256 RatePerSecond, UInt256 TotalShares, UInt256 RewardIndex, int IndexScale, UInt256 Budget, UInt256 Emitted,
+    UInt256 Claimed, UInt256 Dust, UInt256 Remaining, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset UpdatedAt, DateTimeOffset AsOf)
+{
+    internal static PoolResponse Of(PoolInfo info, TimeProvider time) => new(
+        info.PoolId, info.RatePerSecond, info.TotalShares, info.Index, info.Scale, info.Budget, info.Emitted, info.Claimed, info.Dust,
+        info.Remaining, DateTimeOffset.FromUnixTimeSeconds(info.StartTime), DateTimeOffset.FromUnixTimeSeconds(info.EndTime),
+        DateTimeOffset.FromUnixTimeSeconds(info.LastUpdate), time.GetUtcNow());
+}
