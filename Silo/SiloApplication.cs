@@ -34,7 +34,11 @@ public static class SiloApplication
         var shutdown = builder.Configuration.GetSection(SiloOptions.SectionName).Get<SiloOptions>()?.ShutdownTimeout ?? new SiloOptions().ShutdownTimeout;
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));
 
-        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.SectionName));
+        var gateway = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = gateway.MaxBodyBytes);
+        builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
+            .Validate(o => o.IdempotencyKeyLifetime > TimeSpan.Zero, "Gateway:IdempotencyKeyLifetime must be positive.")
+            .Validate(o => o.MaxBodyBytes > 0, "Gateway:MaxBodyBytes must be positive.").ValidateOnStart();
         builder.Services.AddSingleton<OperatorKey>();
         builder.Services.AddExceptionHandler<GrainErrorHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // a problem with a code, not a bare 400
@@ -44,6 +48,7 @@ public static class SiloApplication
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
+        app.UseMiddleware<IdempotencyMiddleware>(); // outermost: it keeps the problem a grain error became, too
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();

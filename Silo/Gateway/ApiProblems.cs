@@ -15,6 +15,12 @@ public static class ApiProblems
     /// <summary>The body is not the JSON the route takes (not JSON, wrong types, too large): 400 (413 when too large).</summary>
     public const string MalformedRequest = "malformed_request";
 
+    /// <summary>The Idempotency-Key was used with another request: 409.</summary>
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+
+    /// <summary>A request with the same Idempotency-Key is still running: 409 with Retry-After.</summary>
+    public const string IdempotencyInProgress = "idempotency_in_progress";
+
     /// <summary>No such wallet, pool, collection, token or request: 404.</summary>
     public const string NotFound = "not_found";
 

@@ -11,4 +11,10 @@ public sealed class GatewayOptions
     /// (<c>Storage:Path</c>) and printed once on the console; it never goes to the logs.
     /// </summary>
     public string? OperatorKey { get; set; }
+
+    /// <summary>How long an <c>Idempotency-Key</c> and its stored response are kept. Default 24 hours.</summary>
+    public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>The largest request body accepted, in bytes. Default 64 KiB.</summary>
+    public int MaxBodyBytes { get; set; } = 64 * 1024;
 }

@@ -53,12 +53,12 @@ internal static class PoolEndpoints
         var fields = new Fields();
         fields.Id("poolId", poolId);
         var amount = fields.Amount("amount", body.Amount);
-        var operationId = OperationId(fields, request);
         if (fields.Failed)
         {
             return fields.Problem();
         }
 
+        var operationId = IdempotencyMiddleware.OperationId(request.HttpContext);
         return TypedResults.Ok(PoolResponse.Of(await grains.GetGrain<IRewardPoolGrain>(poolId).Fund(operationId, amount), time));
     }
 
@@ -76,23 +76,6 @@ internal static class PoolEndpoints
         return info.Exists
             ? TypedResults.Ok(PoolResponse.Of(info, time))
             : ApiProblems.Problem(StatusCodes.Status404NotFound, ApiProblems.NotFound, "Not found.", $"Pool '{poolId}' does not exist.");
-    }
-
-    // The operation id a grain deduplicates on: the Idempotency-Key when given, else a fresh one (each call counts).
-    internal static string OperationId(Fields fields, HttpRequest request)
-    {
-        var key = request.Headers["Idempotency-Key"].ToString();
-        if (key.Length == 0)
-        {
-            return $"http-{Guid.NewGuid():N}";
-        }
-
-        if (!Fields.IsId(key, 100))
-        {
-            fields.Error("Idempotency-Key", "must be 1 to 100 letters, digits, '.', '_' or '-'");
-        }
-
-        return $"key-{key}";
     }
 }
 

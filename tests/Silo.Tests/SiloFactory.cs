@@ -14,6 +14,9 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
 
     public Dictionary<string, string> Settings { get; } = new() { ["Storage:Provider"] = "memory" };
 
+    /// <summary>More host configuration, applied after the settings and storage.</summary>
+    public Action<IWebHostBuilder>? Configure { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in Settings)
@@ -22,5 +25,6 @@ public sealed class SiloFactory : WebApplicationFactory<Program>
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<IGrainStorage>(Storage));
+        Configure?.Invoke(builder);
     }
 }

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Actors.Runtime.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Silo.Tests;
+
+/// <summary>Idempotency-Key through the real host: one effect, the first response again, 409 for another body, expiry.</summary>
+public sealed class IdempotencyTests : IAsyncLifetime
+{
+    private const string Key = "test-operator-key";
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_900_000_000));
+    private readonly SiloFactory _factory = new();
+
+    public Task InitializeAsync()
+    {
+        _factory.Settings["Gateway:OperatorKey"] = Key;
+        _factory.Settings["Gateway:MaxBodyBytes"] = "1024";
+        _factory.Configure = builder => builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_time));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_repeat_has_one_effect_and_gets_the_first_response_and_another_body_is_409()
+    {
+        using var client = _factory.CreateClient();
+        await SendAsync(client, HttpMethod.Put, "/api/pools/p", """{"ratePerSecond":"1"}""", "create");
+
+        using var first = await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"100"}""", "fund-1");
+        using var repeat = await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"100"}""", "fund-1");
+        using var otherBody = await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"999"}""", "fund-1");
+        using var otherKey = await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"100"}""", "fund-2");
+        var pool = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/pools/p", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, repeat.StatusCode);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await repeat.Content.ReadAsStringAsync());
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("true", repeat.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(HttpStatusCode.Conflict, otherBody.StatusCode);
+        Assert.Equal("idempotency_key_reused", (await otherBody.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, otherKey.StatusCode);
+        Assert.Equal("200", pool.GetProperty("budget").GetString());
+    }
+
+    [Fact]
+    public async Task A_refusal_is_kept_like_any_response_and_keys_belong_to_their_credential()
+    {
+        using var client = _factory.CreateClient();
+        await SendAsync(client, HttpMethod.Put, "/api/pools/p", """{"ratePerSecond":"1"}""", "create");
+
+        using var conflict = await SendAsync(client, HttpMethod.Put, "/api/pools/p", """{"ratePerSecond":"2"}""", "retune");
+        using var again = await SendAsync(client, HttpMethod.Put, "/api/pools/p", """{"ratePerSecond":"2"}""", "retune");
+        using var unauthorized = await SendAsync(client, HttpMethod.Put, "/api/pools/q", """{"ratePerSecond":"1"}""", "shared", operatorKey: "wrong");
+        using var authorized = await SendAsync(client, HttpMethod.Put, "/api/pools/q", """{"ratePerSecond":"1"}""", "shared");
+
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_expires_after_its_lifetime()
+    {
+        using var client = _factory.CreateClient();
+        await SendAsync(client, HttpMethod.Put, "/api/pools/p", """{"ratePerSecond":"1"}""", "create");
+        await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"100"}""", "fund-1");
+
+        _time.Advance(TimeSpan.FromHours(25));
+        using var reused = await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"7"}""", "fund-1");
+
+        Assert.Equal(HttpStatusCode.OK, reused.StatusCode);
+        Assert.Equal("107", (await reused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("budget").GetString());
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_before_anything_runs()
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await SendAsync(client, HttpMethod.Put, "/api/pools/p", $$"""{"ratePerSecond":"1","pad":"{{new string('x', 2048)}}"}""", "big");
+        using var get = await client.GetAsync(new Uri("/api/pools/p", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string path, string body, string idempotencyKey, string operatorKey = Key)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Operator-Key", operatorKey);
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        return await client.SendAsync(request);
+    }
+}
