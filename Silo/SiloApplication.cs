@@ -38,8 +38,10 @@ public static class SiloApplication
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = gateway.MaxBodyBytes);
         builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
             .Validate(o => o.IdempotencyKeyLifetime > TimeSpan.Zero, "Gateway:IdempotencyKeyLifetime must be positive.")
-            .Validate(o => o.MaxBodyBytes > 0, "Gateway:MaxBodyBytes must be positive.").ValidateOnStart();
+            .Validate(o => o.MaxBodyBytes > 0, "Gateway:MaxBodyBytes must be positive.")
+            .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.ChainId > 0, "Gateway:SessionLifetime and Gateway:ChainId must be positive.").ValidateOnStart();
         builder.Services.AddSingleton<OperatorKey>();
+        builder.Services.AddSingleton<SessionTokens>();
         builder.Services.AddExceptionHandler<GrainErrorHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // a problem with a code, not a bare 400
         builder.Services.AddProblemDetails();
@@ -54,6 +56,7 @@ public static class SiloApplication
         app.MapOpenApi();
         app.MapHealthEndpoints();
         app.MapClusterEndpoints();
+        app.MapAuthEndpoints();
         app.MapPoolEndpoints();
         _ = app.Services.GetRequiredService<OperatorKey>(); // resolved at start: a generated key is printed now, not at the first call
         return app;

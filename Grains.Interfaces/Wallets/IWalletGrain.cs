@@ -93,6 +93,12 @@ public interface IWalletGrain : IGrainWithStringKey
     [ReadOnly]
     Task<UInt256?> HeldTokenIndex(string collectionId, string tokenId);
 
+    /// <summary>Issues a fresh Sign-In with Ethereum nonce (17 letters and digits), replacing any earlier one; valid for <see cref="WalletLimits.SignInNonceLifetime"/>.</summary>
+    Task<string> IssueSignInNonce();
+
+    /// <summary>Consumes the sign-in nonce: only the current one, once, while valid; otherwise refused with <see cref="WalletErrors.StaleNonce"/>.</summary>
+    Task UseSignInNonce(string nonce);
+
     /// <summary>Records a sign-in's device fingerprint hash and country, the history recovery risk is scored against.</summary>
     Task RecordLogin(Hash32? deviceFingerprintHash, string? geo);
 
@@ -197,6 +203,9 @@ public static class WalletLimits
 
     /// <summary>The longest freeze reason code.</summary>
     public const int MaxReasonLength = 64;
+
+    /// <summary>How long a sign-in nonce stays valid.</summary>
+    public static readonly TimeSpan SignInNonceLifetime = TimeSpan.FromMinutes(10);
 }
 
 /// <summary>A position in one pool: staked amount, effective shares, the index it was settled at, and its whole accrued units.</summary>

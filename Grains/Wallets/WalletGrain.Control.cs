@@ -83,6 +83,29 @@ public sealed partial class WalletGrain
         return state.State.Nonce;
     }
 
+    /// <inheritdoc />
+    public async Task<string> IssueSignInNonce()
+    {
+        const string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        state.State.SignInNonce = System.Security.Cryptography.RandomNumberGenerator.GetString(alphabet, 17);
+        state.State.SignInNonceIssuedAt = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+        await WriteAsync();
+        return state.State.SignInNonce;
+    }
+
+    /// <inheritdoc />
+    public async Task UseSignInNonce(string nonce)
+    {
+        var age = TimeProvider.GetUtcNow().ToUnixTimeSeconds() - state.State.SignInNonceIssuedAt;
+        if (state.State.SignInNonce is not { } current || current != nonce || age > WalletLimits.SignInNonceLifetime.TotalSeconds)
+        {
+            throw new RequestRejectedException(WalletErrors.StaleNonce, $"The sign-in nonce is not wallet '{GrainKey}''s current one, or has expired.");
+        }
+
+        state.State.SignInNonce = null;
+        await WriteAsync();
+    }
+
     private static EthereumAddress ParseKey(string key)
     {
         if (!EthereumAddress.TryParse(key, out var address, out var error) || address.ToLowerHex() != key)

@@ -15,6 +15,21 @@ public sealed class GatewayOptions
     /// <summary>How long an <c>Idempotency-Key</c> and its stored response are kept. Default 24 hours.</summary>
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// The key session tokens are signed with; every silo of a cluster must share it. When unset, a secret created once and
+    /// kept in the cluster's storage is used. Never logged.
+    /// </summary>
+    public string? SessionKey { get; set; }
+
+    /// <summary>How long a session token from sign-in is valid. Default 15 minutes.</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The domain sign-in messages name (EIP-4361); when unset, the request's host.</summary>
+    public string? Domain { get; set; }
+
+    /// <summary>The chain id sign-in messages name. Default 1.</summary>
+    public long ChainId { get; set; } = 1;
+
     /// <summary>The largest request body accepted, in bytes. Default 64 KiB.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
 }

@@ -8,9 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Actors.Silo.Tests;
 
 /// <summary>The real silo host in memory, on in-memory storage wrapped for fault injection.</summary>
-public sealed class SiloFactory : WebApplicationFactory<Program>
+public sealed class SiloFactory(FaultInjectingGrainStorage? storage = null) : WebApplicationFactory<Program>
 {
-    public FaultInjectingGrainStorage Storage { get; } = new(new MemoryGrainStorage());
+    public FaultInjectingGrainStorage Storage { get; } = storage ?? new(new MemoryGrainStorage());
 
     public Dictionary<string, string> Settings { get; } = new() { ["Storage:Provider"] = "memory" };
 

@@ -1,0 +1,13 @@
+using Actors.Runtime;
+
+namespace Actors.Grains.Interfaces.Gateway;
+
+/// <summary>
+/// A random secret shared by every silo of the cluster, created on first use and kept in the cluster's storage (for example
+/// the key that signs session tokens, when no key is configured). Keyed by the secret's purpose.
+/// </summary>
+public interface IClusterSecretGrain : IGrainWithStringKey
+{
+    /// <summary>The secret's 32 bytes, created at the first call.</summary>
+    Task<byte[]> GetOrCreate();
+}

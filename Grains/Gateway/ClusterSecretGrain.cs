@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+using Actors.Grains.Interfaces.Gateway;
+using Actors.Runtime;
+
+namespace Actors.Grains.Gateway;
+
+/// <summary>The cluster secret grain: 32 random bytes, created once and stored.</summary>
+public sealed class ClusterSecretGrain([PersistentState("secret")] IPersistentState<ClusterSecretState> state) : Grain, IClusterSecretGrain
+{
+    /// <inheritdoc />
+    public async Task<byte[]> GetOrCreate()
+    {
+        if (state.State.Secret is not { Length: 32 })
+        {
+            state.State.Secret = RandomNumberGenerator.GetBytes(32);
+            await WriteStateOrResetAsync(state);
+        }
+
+        return state.State.Secret;
+    }
+}
+
+/// <summary>The cluster secret grain's stored state.</summary>
+public sealed class ClusterSecretState
+{
+    /// <summary>The secret, once created.</summary>
+    public byte[]? Secret { get; set; }
+}

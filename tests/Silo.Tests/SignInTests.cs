@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Actors.Domain.Ethereum;
+using Actors.Runtime.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Actors.Silo.Tests;
+
+/// <summary>Sign-In with Ethereum through the real host: nonce, signed message, session token, and every refusal.</summary>
+public sealed class SignInTests : IAsyncLifetime
+{
+    private static readonly PrivateKey Alice = PrivateKey.Parse("0x" + 0xa11ce.ToString("x64", CultureInfo.InvariantCulture));
+    private static readonly PrivateKey Mallory = PrivateKey.Parse("0x" + 0xbad.ToString("x64", CultureInfo.InvariantCulture));
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_900_000_000));
+    private readonly SiloFactory _factory = new();
+
+    public Task InitializeAsync()
+    {
+        _factory.Configure = builder => builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_time));
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task A_signed_message_gives_a_session_token_bound_to_the_address_and_its_nonce_works_once()
+    {
+        using var client = _factory.CreateClient();
+        var message = await NonceAsync(client, Alice.Address.ToLowerHex());
+
+        using var verified = await VerifyAsync(client, message, Sign(Alice, message));
+        var session = await verified.Content.ReadFromJsonAsync<JsonElement>();
+        using var replay = await VerifyAsync(client, message, Sign(Alice, message));
+        var view = await SessionAsync(client, session.GetProperty("token").GetString());
+
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        Assert.Equal(Alice.Address.ToString(), session.GetProperty("address").GetString());
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+        Assert.Equal("stale_nonce", await CodeAsync(replay));
+        Assert.Equal(Alice.Address.ToString(), view?.GetProperty("address").GetString());
+        Assert.StartsWith($"localhost wants you to sign in with your Ethereum account:\n{Alice.Address}\n", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refused_sign_ins_name_why_and_give_no_token()
+    {
+        using var client = _factory.CreateClient();
+        var message = await NonceAsync(client, Alice.Address.ToString());
+        var otherDomain = message.Replace("localhost wants", "evil.example wants", StringComparison.Ordinal);
+        var otherChain = message.Replace("Chain ID: 1", "Chain ID: 5", StringComparison.Ordinal);
+        var otherNonce = message[..message.IndexOf("Nonce: ", StringComparison.Ordinal)] + "Nonce: abcdefgh123" + message[message.IndexOf("\nIssued At", StringComparison.Ordinal)..];
+
+        Assert.Equal("bad_signature", await CodeAsync(await VerifyAsync(client, message, Sign(Mallory, message))));
+        Assert.Equal("wrong_domain", await CodeAsync(await VerifyAsync(client, otherDomain, Sign(Alice, otherDomain))));
+        Assert.Equal("wrong_chain", await CodeAsync(await VerifyAsync(client, otherChain, Sign(Alice, otherChain))));
+        Assert.Equal("stale_nonce", await CodeAsync(await VerifyAsync(client, otherNonce, Sign(Alice, otherNonce))));
+        _time.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal("message_expired", await CodeAsync(await VerifyAsync(client, message, Sign(Alice, message))));
+    }
+
+    [Theory]
+    [InlineData("""{"address":"0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"}""", "address")] // mixed case with a bad checksum
+    [InlineData("""{"address":"0x1234"}""", "address")]
+    [InlineData("""{}""", "address")]
+    public async Task A_bad_address_is_a_400_naming_it(string body, string field)
+    {
+        using var client = _factory.CreateClient();
+
+        using var response = await client.PostAsync(new Uri("/api/auth/nonce", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task A_malformed_message_or_signature_is_a_400_naming_it_and_a_bad_token_is_401()
+    {
+        using var client = _factory.CreateClient();
+        var message = await NonceAsync(client, Alice.Address.ToString());
+        var signature = Sign(Alice, message);
+        var flipped = signature[..^2] + (signature.EndsWith("1b", StringComparison.Ordinal) ? "1c" : "1b"); // the other recovery id
+
+        using var badMessage = await VerifyAsync(client, "hello", Sign(Alice, "hello"));
+        using var badSignature = await VerifyAsync(client, message, "0x1234");
+
+        Assert.True((await badMessage.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("message", out _));
+        Assert.True((await badSignature.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("signature", out _));
+        Assert.Null(await SessionAsync(client, "v1.AAAA.BBBB"));
+        Assert.Null(await SessionAsync(client, null));
+        Assert.Equal("bad_signature", await CodeAsync(await VerifyAsync(client, message, flipped)));
+    }
+
+    [Fact]
+    public async Task A_token_expires_and_another_silo_on_the_same_storage_accepts_it()
+    {
+        using var client = _factory.CreateClient();
+        var message = await NonceAsync(client, Alice.Address.ToString());
+        using var verified = await VerifyAsync(client, message, Sign(Alice, message));
+        var token = (await verified.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        await using var other = new SiloFactory(_factory.Storage);
+        other.Configure = builder => builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_time));
+        using var otherClient = other.CreateClient();
+
+        var elsewhere = await SessionAsync(otherClient, token);
+        _time.Advance(TimeSpan.FromMinutes(16));
+        var expired = await SessionAsync(client, token);
+
+        Assert.Equal(Alice.Address.ToString(), elsewhere?.GetProperty("address").GetString());
+        Assert.Null(expired);
+    }
+
+    private static async Task<string> NonceAsync(HttpClient client, string address)
+    {
+        using var response = await client.PostAsJsonAsync(new Uri("/api/auth/nonce", UriKind.Relative), new { address });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString()!;
+    }
+
+    private static Task<HttpResponseMessage> VerifyAsync(HttpClient client, string message, string signature) =>
+        client.PostAsJsonAsync(new Uri("/api/auth/verify", UriKind.Relative), new { message, signature });
+
+    private static async Task<JsonElement?> SessionAsync(HttpClient client, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/api/auth/session", UriKind.Relative));
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await client.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
+    }
+
+    private static async Task<string?> CodeAsync(HttpResponseMessage response)
+    {
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+        }
+    }
+
+    private static string Sign(PrivateKey key, string message) => PersonalSign.Sign(key, message).ToString();
+}
