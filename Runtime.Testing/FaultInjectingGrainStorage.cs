@@ -34,6 +34,18 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     /// <summary>Makes the next <paramref name="count"/> batches fail with a <see cref="StorageException"/> before reaching storage.</summary>
     public void FailNextWrites(int count) => Volatile.Write(ref _failWrites, count);
 
+    /// <summary>
+    /// Fails, once, the <paramref name="nth"/> batch from now that holds a write of the grain keyed <paramref name="grainKey"/>,
+    /// with a <see cref="StorageException"/> saying <paramref name="because"/>. Replaces <see cref="BeforeWrite"/>.
+    /// </summary>
+    public void FailWriteOf(string grainKey, int nth, string because)
+    {
+        var seen = 0;
+        BeforeWrite = writes => writes.Any(w => w.GrainId.Key == grainKey) && Interlocked.Increment(ref seen) == nth
+            ? throw new StorageException($"injected: {because}")
+            : Task.CompletedTask;
+    }
+
     /// <summary>Makes the next <paramref name="count"/> reads fail with a <see cref="StorageException"/>.</summary>
     public void FailNextReads(int count) => Volatile.Write(ref _failReads, count);
 

@@ -74,9 +74,7 @@ public static class NftKeys
     }
 
     /// <summary>Whether <paramref name="collectionId"/> is 1 to 64 letters, digits, '.', '_' or '-'.</summary>
-    public static bool IsCollectionId(string? collectionId) =>
-        !string.IsNullOrEmpty(collectionId) && collectionId.Length <= MaxCollectionIdLength
-        && collectionId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+    public static bool IsCollectionId(string? collectionId) => Ids.IsId(collectionId, MaxCollectionIdLength);
 
     /// <summary>Whether <paramref name="tokenId"/> is a token id as EIP-721 has them: a 256-bit unsigned integer in canonical decimal.</summary>
     public static bool IsTokenId(string? tokenId) => UInt256.TryParse(tokenId, out _, out _);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Actors.Domain.Ethereum;
+using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Nfts;
 using Actors.Grains.Interfaces.Recovery;
 using Actors.Grains.Interfaces.Wallets;
@@ -270,7 +271,7 @@ public sealed class RecoveryRequestGrain(
 
     private static void CheckRequestId(string requestId)
     {
-        if (requestId.Length > MaxRequestIdLength || !requestId.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-'))
+        if (!Ids.IsId(requestId, MaxRequestIdLength))
         {
             throw new ArgumentException($"A request id is 1 to {MaxRequestIdLength} letters, digits, '.', '_' or '-'.", nameof(requestId));
         }
@@ -291,7 +292,7 @@ public sealed class RecoveryRequestGrain(
             throw new ArgumentException("The new owner must not be the wallet's own address.", nameof(submission));
         }
 
-        if (submission.Geo is { } geo && (geo.Length != 2 || !geo.All(char.IsAsciiLetterUpper)))
+        if (submission.Geo is { } geo && !Ids.IsCountryCode(geo))
         {
             throw new ArgumentException("A country is an ISO 3166-1 alpha-2 code: two uppercase letters.", nameof(submission));
         }

@@ -13,6 +13,8 @@ public sealed partial class WalletGrain
 
     private bool IsFrozen => state.State.FreezeReasons is { Count: > 0 };
 
+    private long Now => TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+
     private EthereumAddress Owner => state.State.Owner ?? Address;
 
     /// <inheritdoc />
@@ -43,12 +45,7 @@ public sealed partial class WalletGrain
             return done;
         }
 
-        var reasons = state.State.FreezeReasons ??= [];
-        if (!reasons.Exists(r => r.Reason == reason))
-        {
-            reasons.Add(new FreezeReason(reason, TimeProvider.GetUtcNow().ToUnixTimeSeconds()));
-        }
-
+        AddFreezeReason(reason);
         return await RememberAsync(operationId, "freeze", reason, "", Snapshot());
     }
 
@@ -62,11 +59,7 @@ public sealed partial class WalletGrain
             return done;
         }
 
-        state.State.FreezeReasons?.RemoveAll(r => r.Reason == reason);
-        if (!IsFrozen)
-        {
-            state.State.FreezeReasons = null;
-        }
+        RemoveFreezeReason(reason);
         return await RememberAsync(operationId, "unfreeze", reason, "", Snapshot());
     }
 
@@ -88,7 +81,7 @@ public sealed partial class WalletGrain
     {
         const string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
         state.State.SignInNonce = System.Security.Cryptography.RandomNumberGenerator.GetString(alphabet, 17);
-        state.State.SignInNonceIssuedAt = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+        state.State.SignInNonceIssuedAt = Now;
         await WriteAsync();
         return state.State.SignInNonce;
     }
@@ -96,7 +89,7 @@ public sealed partial class WalletGrain
     /// <inheritdoc />
     public async Task UseSignInNonce(string nonce)
     {
-        var age = TimeProvider.GetUtcNow().ToUnixTimeSeconds() - state.State.SignInNonceIssuedAt;
+        var age = Now - state.State.SignInNonceIssuedAt;
         if (state.State.SignInNonce is not { } current || current != nonce || age > WalletLimits.SignInNonceLifetime.TotalSeconds)
         {
             throw new RequestRejectedException(WalletErrors.StaleNonce, $"The sign-in nonce is not wallet '{GrainKey}''s current one, or has expired.");
@@ -104,6 +97,29 @@ public sealed partial class WalletGrain
 
         state.State.SignInNonce = null;
         await WriteAsync();
+    }
+
+    // Returns whether the reason is new (and so the state changed).
+    private bool AddFreezeReason(string reason)
+    {
+        var reasons = state.State.FreezeReasons ??= [];
+        if (reasons.Exists(r => r.Reason == reason))
+        {
+            return false;
+        }
+
+        reasons.Add(new FreezeReason(reason, Now));
+        return true;
+    }
+
+    // An empty list goes back to null: most wallets are never frozen.
+    private void RemoveFreezeReason(string reason)
+    {
+        state.State.FreezeReasons?.RemoveAll(r => r.Reason == reason);
+        if (!IsFrozen)
+        {
+            state.State.FreezeReasons = null;
+        }
     }
 
     private static EthereumAddress ParseKey(string key)

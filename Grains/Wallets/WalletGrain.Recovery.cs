@@ -1,4 +1,5 @@
 using Actors.Domain.Ethereum;
+using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Wallets;
 using Actors.Runtime;
 
@@ -76,10 +77,8 @@ public sealed partial class WalletGrain
     public async Task LockForRecovery(string requestId)
     {
         ActiveOnly(requestId);
-        var reasons = state.State.FreezeReasons ??= [];
-        if (!reasons.Exists(r => r.Reason == WalletErrors.RecoveryLock))
+        if (AddFreezeReason(WalletErrors.RecoveryLock))
         {
-            reasons.Add(new FreezeReason(WalletErrors.RecoveryLock, Now));
             await WriteAsync();
         }
     }
@@ -98,7 +97,7 @@ public sealed partial class WalletGrain
                 holdings.Operators.Clear();
             }
 
-            Unlock();
+            RemoveFreezeReason(WalletErrors.RecoveryLock);
             state.State.ActiveRecovery = null;
             state.State.LastRecovery = requestId;
             await WriteAsync();
@@ -114,28 +113,17 @@ public sealed partial class WalletGrain
     {
         if (state.State.ActiveRecovery == requestId)
         {
-            Unlock();
+            RemoveFreezeReason(WalletErrors.RecoveryLock);
             state.State.ActiveRecovery = null;
             await WriteAsync();
         }
     }
-
-    private long Now => TimeProvider.GetUtcNow().ToUnixTimeSeconds();
 
     private void ActiveOnly(string requestId)
     {
         if (state.State.ActiveRecovery != requestId)
         {
             throw new InvalidOperationException($"Recovery '{requestId}' is not the one under way for wallet '{GrainKey}'.");
-        }
-    }
-
-    private void Unlock()
-    {
-        state.State.FreezeReasons?.RemoveAll(r => r.Reason == WalletErrors.RecoveryLock);
-        if (!IsFrozen)
-        {
-            state.State.FreezeReasons = null;
         }
     }
 
@@ -169,7 +157,7 @@ public sealed partial class WalletGrain
 
     private static void CheckGeo(string geo)
     {
-        if (geo.Length != 2 || !geo.All(char.IsAsciiLetterUpper))
+        if (!Ids.IsCountryCode(geo))
         {
             throw new ArgumentException("A country is an ISO 3166-1 alpha-2 code: two uppercase letters.", nameof(geo));
         }

@@ -252,7 +252,7 @@ public sealed partial class WalletGrain(
     {
         if (state.State.CreatedAt == 0)
         {
-            state.State.CreatedAt = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+            state.State.CreatedAt = Now;
         }
 
         return WriteStateOrResetAsync(state);

@@ -87,6 +87,5 @@ public sealed class Fields
     }
 
     /// <summary>Whether <paramref name="text"/> is an id of 1 to <paramref name="maxLength"/> letters, digits, '.', '_' or '-'.</summary>
-    public static bool IsId([NotNullWhen(true)] string? text, int maxLength = 64) =>
-        !string.IsNullOrEmpty(text) && text.Length <= maxLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+    public static bool IsId([NotNullWhen(true)] string? text, int maxLength = 64) => Grains.Interfaces.Ids.IsId(text, maxLength);
 }

@@ -51,9 +51,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
         var key = values.ToString();
         if (!Fields.IsId(key, 100))
         {
-            await WriteAsync(context, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [Header] = ["must be 1 to 100 letters, digits, '.', '_' or '-'"] },
-                title: "The request has invalid fields.", extensions: new Dictionary<string, object?> { ["code"] = ApiProblems.ValidationFailed }));
+            await WriteAsync(context, ApiProblems.Validation(
+                new Dictionary<string, string[]> { [Header] = ["must be 1 to 100 letters, digits, '.', '_' or '-'"] }));
             return;
         }
 

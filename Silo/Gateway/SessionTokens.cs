@@ -55,15 +55,13 @@ public sealed class SessionTokens(IOptions<GatewayOptions> options, IGrainFactor
         ? SHA256.HashData(Encoding.UTF8.GetBytes(configured))
         : await grains.GetGrain<IClusterSecretGrain>("session-token-key").GetOrCreate();
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
     private static byte[]? FromBase64Url(string text)
     {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
         try
         {
-            return Convert.FromBase64String(padded);
+            return System.Buffers.Text.Base64Url.DecodeFromChars(text);
         }
         catch (FormatException)
         {

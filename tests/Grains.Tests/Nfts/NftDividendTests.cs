@@ -221,10 +221,7 @@ public sealed class NftDividendTests
         await using var silo = await GrainSilo.StartAsync(storage);
         var collection = await CreateAsync(silo, "c");
         var one = await MintAsync(silo, "c", "1", A);
-        var walletWrites = 0;
-        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == WalletKeys.Of(B)) && ++walletWrites == 1
-            ? throw new StorageException("injected: B's wallet cannot store the arrival")
-            : Task.CompletedTask;
+        storage.FailWriteOf(WalletKeys.Of(B), 1, "B's wallet cannot store the arrival");
 
         await Assert.ThrowsAsync<StorageException>(() => one.Transfer("t-1", A, B));
         storage.BeforeWrite = null;
@@ -245,10 +242,7 @@ public sealed class NftDividendTests
     private static async Task TransferFailingAtCommitAsync(
         FaultInjectingGrainStorage storage, INftTokenGrain token, string tokenKey, string operationId, EthereumAddress caller, EthereumAddress to)
     {
-        var tokenWrites = 0;
-        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == tokenKey) && ++tokenWrites == 2
-            ? throw new StorageException("injected: the token's commit fails")
-            : Task.CompletedTask;
+        storage.FailWriteOf(tokenKey, 2, "the token's commit fails");
         await Assert.ThrowsAsync<StorageException>(() => token.Transfer(operationId, caller, to));
         storage.BeforeWrite = null;
     }

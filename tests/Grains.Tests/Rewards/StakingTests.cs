@@ -69,16 +69,7 @@ public sealed class StakingTests
         time.Advance(TimeSpan.FromSeconds(3));
 
         // The wallet's intent commits, the pool applies the claim, then the wallet's write of the result fails.
-        var walletWrites = 0;
-        storage.BeforeWrite = writes =>
-        {
-            if (writes.Any(w => w.GrainId.Key == Addresses.Key(0xa)) && ++walletWrites == 2)
-            {
-                throw new StorageException("injected: the wallet's result write fails");
-            }
-
-            return Task.CompletedTask;
-        };
+        storage.FailWriteOf(Addresses.Key(0xa), 2, "the wallet's result write fails");
         await Assert.ThrowsAsync<StorageException>(() => wallet.Claim("op-2", "p"));
         storage.BeforeWrite = null;
         var pending = await wallet.Get();
@@ -100,12 +91,9 @@ public sealed class StakingTests
         await using var silo = await GrainSilo.StartAsync(storage, time);
         var pool = await CreatePoolAsync(silo, "p", E18, 1_000 * E18);
         var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xa));
-        var walletWrites = 0;
 
         // Intent, result: both stored; the call fails on the wallet's next write (its confirmation bookkeeping).
-        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == Addresses.Key(0xa)) && ++walletWrites == 3
-            ? throw new StorageException("injected: the wallet's write after the result fails")
-            : Task.CompletedTask;
+        storage.FailWriteOf(Addresses.Key(0xa), 3, "the wallet's write after the result fails");
         await Record.ExceptionAsync(() => wallet.Stake("op-1", "p", 2 * E18));
         storage.BeforeWrite = null;
         var retried = await wallet.Stake("op-1", "p", 2 * E18);
@@ -125,9 +113,7 @@ public sealed class StakingTests
         await using var silo = await GrainSilo.StartAsync(storage, time);
         var pool = await CreatePoolAsync(silo, "p", E18, 1_000 * E18);
         var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xa));
-        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == "p")
-            ? throw new StorageException("injected: the pool's write fails")
-            : Task.CompletedTask;
+        storage.FailWriteOf("p", 1, "the pool's write fails");
         await Assert.ThrowsAsync<StorageException>(() => wallet.Stake("op-1", "p", 2 * E18));
         storage.BeforeWrite = null;
 
@@ -147,10 +133,7 @@ public sealed class StakingTests
         await using var silo = await GrainSilo.StartAsync(storage, time);
         var pool = await CreatePoolAsync(silo, "p", E18, 1_000 * E18);
         var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(0xa));
-        var walletWrites = 0;
-        storage.BeforeWrite = writes => writes.Any(w => w.GrainId.Key == Addresses.Key(0xa)) && ++walletWrites == 2
-            ? throw new StorageException("injected: the wallet's result write fails")
-            : Task.CompletedTask;
+        storage.FailWriteOf(Addresses.Key(0xa), 2, "the wallet's result write fails");
         await Assert.ThrowsAsync<StorageException>(() => wallet.Stake("op-1", "p", 2 * E18));
         storage.BeforeWrite = null;
         Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares); // applied by the pool, not yet stored by the wallet

@@ -1,0 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Actors.Grains.Interfaces;
+
+/// <summary>The text rules ids and codes share, so that grains and the REST gateway check them alike.</summary>
+public static class Ids
+{
+    /// <summary>Whether <paramref name="text"/> is 1 to <paramref name="maxLength"/> ASCII letters, digits, '.', '_' or '-'.</summary>
+    public static bool IsId([NotNullWhen(true)] string? text, int maxLength) =>
+        !string.IsNullOrEmpty(text) && text.Length <= maxLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
+    /// <summary>Whether <paramref name="text"/> is an ISO 3166-1 alpha-2 country code: two uppercase letters.</summary>
+    public static bool IsCountryCode([NotNullWhen(true)] string? text) => text is { Length: 2 } && text.All(char.IsAsciiLetterUpper);
+}
