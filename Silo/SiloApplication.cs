@@ -39,17 +39,25 @@ public static class SiloApplication
         builder.Services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
             .Validate(o => o.IdempotencyKeyLifetime > TimeSpan.Zero, "Gateway:IdempotencyKeyLifetime must be positive.")
             .Validate(o => o.MaxBodyBytes > 0, "Gateway:MaxBodyBytes must be positive.")
-            .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.ChainId > 0, "Gateway:SessionLifetime and Gateway:ChainId must be positive.").ValidateOnStart();
+            .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.ChainId > 0, "Gateway:SessionLifetime and Gateway:ChainId must be positive.")
+            .Validate(o => o.RateLimit.SignInPerMinute >= 0 && o.RateLimit.WritesPerSecond >= 0, "Gateway:RateLimit limits must be 0 (off) or more.").ValidateOnStart();
         builder.Services.AddSingleton<OperatorKey>();
         builder.Services.AddSingleton<SessionTokens>();
+        builder.Services.AddSingleton<PrivacyHashes>();
+        RateLimits.AddTo(builder.Services, gateway.RateLimit);
         builder.Services.AddExceptionHandler<GrainErrorHandler>();
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // a problem with a code, not a bare 400
         builder.Services.AddProblemDetails();
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new Actors.Domain.Ethereum.EthereumAddressChecksumJsonConverter()); // EIP-55 for people
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
+        app.UseRateLimiter(); // first: a refused request claims no Idempotency-Key and reaches no grain
         app.UseMiddleware<IdempotencyMiddleware>(); // outermost: it keeps the problem a grain error became, too
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -58,6 +66,9 @@ public static class SiloApplication
         app.MapClusterEndpoints();
         app.MapAuthEndpoints();
         app.MapPoolEndpoints();
+        app.MapWalletEndpoints();
+        app.MapNftEndpoints();
+        app.MapRecoveryEndpoints();
         _ = app.Services.GetRequiredService<OperatorKey>(); // resolved at start: a generated key is printed now, not at the first call
         return app;
     }

@@ -19,6 +19,24 @@ public sealed class EthereumAddressJsonConverter : JsonConverter<EthereumAddress
     }
 }
 
+/// <summary>Reads an <see cref="EthereumAddress"/> as <see cref="EthereumAddressJsonConverter"/> does, and writes it EIP-55 checksummed, for people to read.</summary>
+public sealed class EthereumAddressChecksumJsonConverter : JsonConverter<EthereumAddress>
+{
+    private static readonly EthereumAddressJsonConverter Reader = new();
+
+    /// <inheritdoc/>
+    public override EthereumAddress Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        Reader.Read(ref reader, typeToConvert, options);
+
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, EthereumAddress value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(value);
+        writer.WriteStringValue(value.ToString());
+    }
+}
+
 /// <summary>Reads and writes a <see cref="Hash32"/> as a JSON string of <c>0x</c> and 64 hex digits.</summary>
 public sealed class Hash32JsonConverter : JsonConverter<Hash32>
 {

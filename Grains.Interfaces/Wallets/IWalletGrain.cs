@@ -99,8 +99,19 @@ public interface IWalletGrain : IGrainWithStringKey
     /// <summary>Consumes the sign-in nonce: only the current one, once, while valid; otherwise refused with <see cref="WalletErrors.StaleNonce"/>.</summary>
     Task UseSignInNonce(string nonce);
 
-    /// <summary>Records a sign-in's device fingerprint hash and country, the history recovery risk is scored against.</summary>
-    Task RecordLogin(Hash32? deviceFingerprintHash, string? geo);
+    /// <summary>
+    /// Records a sign-in: the peppered hashes of the device fingerprint and client address, and the country. Devices and
+    /// countries are the history recovery risk is scored against; the records themselves are private to the wallet.
+    /// </summary>
+    Task RecordLogin(Hash32? deviceFingerprintHash, Hash32? clientAddressHash, string? geo);
+
+    /// <summary>The wallet's recent sign-ins, newest last: private fields, shown only to the wallet's own session or an operator.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<SignInRecord>> GetSignIns();
+
+    /// <summary>The positions with what each has accrued as of now (their pools' current index), in pool order.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<PositionView>> GetPositionsAsOfNow();
 
     /// <summary>
     /// Called by a recovery request at submission: makes it the wallet's one recovery under way (a repeat for the same request
@@ -149,6 +160,13 @@ public sealed record RecoveryTerms(
     int RecentAttempts,
     long AccountAgeDays,
     bool Frozen);
+
+/// <summary>A sign-in as the wallet remembers it.</summary>
+/// <param name="At">When, in Unix seconds.</param>
+/// <param name="DeviceFingerprintHash">The peppered hash of the device fingerprint, if one was given.</param>
+/// <param name="ClientAddressHash">The peppered hash of the client's network address, if known.</param>
+/// <param name="Geo">The country (ISO 3166-1 alpha-2), if known.</param>
+public sealed record SignInRecord(long At, Hash32? DeviceFingerprintHash, Hash32? ClientAddressHash, string? Geo);
 
 /// <summary>A token a wallet holds.</summary>
 public sealed record WalletToken(string CollectionId, string TokenId);
@@ -227,6 +245,7 @@ public sealed record ClaimView(string PoolId, UInt256 Paid, UInt256 ClaimedRewar
 /// <param name="Positions">Positions by pool.</param>
 /// <param name="Collections">Holdings by collection.</param>
 /// <param name="HasPendingOperation">Whether a pool operation is under way.</param>
+/// <param name="Exists">Whether the wallet has been stored: anything has happened to it (a sign-in nonce, a stake, a token).</param>
 public sealed record WalletView(
     string Wallet,
     EthereumAddress Owner,
@@ -239,7 +258,8 @@ public sealed record WalletView(
     UInt256 ClaimedRewards,
     IReadOnlyList<PositionView> Positions,
     IReadOnlyList<CollectionHoldingSummary> Collections,
-    bool HasPendingOperation);
+    bool HasPendingOperation,
+    bool Exists);
 
 /// <summary>A reason the wallet is frozen, and since when (Unix seconds).</summary>
 public sealed record FreezeReason(string Reason, long Since);

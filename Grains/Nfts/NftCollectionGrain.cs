@@ -17,17 +17,14 @@ public sealed class NftCollectionGrain([PersistentState("collection")] IPersiste
     /// <summary>Most mints a collection holds unconfirmed before it refuses new ones.</summary>
     public const int MaxUnconfirmedMints = 10_000;
 
-    /// <summary>The longest collection name.</summary>
-    public const int MaxNameLength = 100;
-
     /// <inheritdoc />
     public async Task<CollectionInfo> Create(CollectionTerms terms)
     {
         ArgumentNullException.ThrowIfNull(terms);
         NftKeys.ValidateCollectionId(GrainKey);
-        if (string.IsNullOrWhiteSpace(terms.Name) || terms.Name.Length > MaxNameLength || terms.Name.Any(char.IsControl))
+        if (!NftKeys.IsCollectionName(terms.Name))
         {
-            throw new ArgumentException($"A collection name is 1 to {MaxNameLength} characters without control characters.", nameof(terms));
+            throw new ArgumentException($"A collection name is 1 to {NftKeys.MaxCollectionNameLength} characters without control characters.", nameof(terms));
         }
 
         if (state.State.Exists)

@@ -16,7 +16,7 @@ public sealed partial class WalletGrain
     public static readonly TimeSpan RecentAttemptWindow = TimeSpan.FromDays(30);
 
     /// <inheritdoc />
-    public async Task RecordLogin(Hash32? deviceFingerprintHash, string? geo)
+    public async Task RecordLogin(Hash32? deviceFingerprintHash, Hash32? clientAddressHash, string? geo)
     {
         if (geo is not null)
         {
@@ -33,8 +33,12 @@ public sealed partial class WalletGrain
             Remember(state.State.RecentGeos ??= [], geo);
         }
 
+        Remember(state.State.SignIns ??= [], new SignInRecord(Now, deviceFingerprintHash, clientAddressHash, geo));
         await WriteAsync();
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SignInRecord>> GetSignIns() => Task.FromResult<IReadOnlyList<SignInRecord>>([.. state.State.SignIns ?? []]);
 
     /// <inheritdoc />
     public async Task<RecoveryTerms> BeginRecovery(string requestId, Hash32? deviceFingerprintHash, string? geo)

@@ -96,6 +96,16 @@ public sealed partial class WalletGrain(
     /// <inheritdoc />
     public Task<WalletView> Get() => Task.FromResult(Snapshot());
 
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<PositionView>> GetPositionsAsOfNow()
+    {
+        var positions = state.State.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        var infos = await Task.WhenAll(positions.Select(p => GrainFactory.GetGrain<IRewardPoolGrain>(p.Key).GetInfo()));
+        return [.. positions.Select((p, i) => new PositionView(
+            p.Key, p.Value.Staked, p.Value.Shares, p.Value.IndexPaid,
+            RewardPoolMath.PendingScaled(new StakePosition { Shares = p.Value.Shares, IndexPaid = p.Value.IndexPaid, AccruedScaled = p.Value.AccruedScaled }, infos[i].Index) / RewardMath.Scale))];
+    }
+
     // Stake and unstake: the same saga step, setting the staked amount (and so the effective shares) that stakedAfter gives.
     private async Task<PositionView> ChangeStakeAsync(
         string operationId, string poolId, UInt256 amount, string kind, Func<PositionState, UInt256> stakedAfter)
@@ -279,5 +289,6 @@ public sealed partial class WalletGrain(
         state.State.Nonce, state.State.WeightBasisPoints, state.State.ClaimedRewards,
         [.. state.State.Positions.Keys.Order(StringComparer.Ordinal).Select(View)],
         [.. (state.State.Collections ?? []).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Summary(c.Key, c.Value))],
-        state.State.Pending is not null);
+        state.State.Pending is not null,
+        state.State.CreatedAt != 0);
 }

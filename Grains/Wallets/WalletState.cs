@@ -50,6 +50,9 @@ public sealed class WalletState
     /// <summary>Countries of recent sign-ins, newest last; null for none.</summary>
     public List<string>? RecentGeos { get; set; }
 
+    /// <summary>The last sign-ins (private: device and client address hashes), oldest first.</summary>
+    public List<SignInRecord>? SignIns { get; set; }
+
     /// <summary>When recoveries were begun (Unix seconds), newest last; null for none.</summary>
     public List<long>? RecoveryAttempts { get; set; }
 

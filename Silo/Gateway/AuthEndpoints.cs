@@ -1,4 +1,5 @@
 using Actors.Domain.Ethereum;
+using Actors.Grains.Interfaces.Recovery;
 using Actors.Grains.Interfaces.Wallets;
 using Actors.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,14 +31,19 @@ internal static class AuthEndpoints
             .WithSummary("The address and expiry of the bearer token sent.");
     }
 
-    private static async Task<Results<Ok<NonceResponse>, ValidationProblem>> NonceAsync(
-        NonceRequest body, HttpRequest request, IGrainFactory grains, IOptions<GatewayOptions> options, TimeProvider time)
+    private static async Task<Results<Ok<NonceResponse>, ValidationProblem, ProblemHttpResult>> NonceAsync(
+        NonceRequest body, HttpRequest request, IGrainFactory grains, RateLimits limits, IOptions<GatewayOptions> options, TimeProvider time)
     {
         var fields = new Fields();
         var address = fields.Address("address", body.Address);
         if (fields.Failed)
         {
             return fields.Problem();
+        }
+
+        if (limits.AdmitSignIn(address!, request.HttpContext.Response) is { } refused)
+        {
+            return refused;
         }
 
         var nonce = await grains.GetGrain<IWalletGrain>(WalletKeys.Of(address!)).IssueSignInNonce();
@@ -49,7 +55,8 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
-        VerifyRequest body, HttpRequest request, IGrainFactory grains, SessionTokens tokens, IOptions<GatewayOptions> options, TimeProvider time)
+        VerifyRequest body, HttpRequest request, IGrainFactory grains, SessionTokens tokens, PrivacyHashes hashes, RateLimits limits,
+        IOptions<GatewayOptions> options, TimeProvider time)
     {
         var fields = new Fields();
         if (!SiweMessage.TryParse(body.Message, out var message, out var messageError))
@@ -57,14 +64,17 @@ internal static class AuthEndpoints
             fields.Error("message", messageError);
         }
 
-        if (!EthereumSignature.TryParse(body.Signature, out var signature, out var signatureError))
-        {
-            fields.Error("signature", signatureError);
-        }
-
+        var signature = fields.Signature("signature", body.Signature);
+        var device = fields.Fingerprint("deviceFingerprint", body.DeviceFingerprint);
+        var geo = fields.Country("geo", body.Geo);
         if (fields.Failed)
         {
             return fields.Problem();
+        }
+
+        if (limits.AdmitSignIn(message!.Address, request.HttpContext.Response) is { } tooMany)
+        {
+            return tooMany;
         }
 
         var now = time.GetUtcNow();
@@ -73,37 +83,45 @@ internal static class AuthEndpoints
             : message.ChainId != options.Value.ChainId ? ("wrong_chain", $"The message names chain {message.ChainId}, not {options.Value.ChainId}.")
             : message.ExpirationTime is { } expires && expires <= now ? ("message_expired", "The message has expired: ask for a new nonce.")
             : message.IssuedAt > now + AllowedSkew ? ("message_not_yet_valid", "The message is issued in the future.")
-            : !PersonalSign.TryRecover(body.Message!, signature!, out var signer) || signer != message.Address
-                ? ("bad_signature", "The signature is not the message address's.")
             : default((string Code, string Detail)?);
         if (refusal is { } refused)
         {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, refused.Code, "Sign-in refused.", refused.Detail);
+            return SignInRefused(refused.Code, refused.Detail);
+        }
+
+        // The wallet's current owner key signs: its own key until a recovery rotates it (as EIP-1271 wallets sign in).
+        var wallet = grains.GetGrain<IWalletGrain>(WalletKeys.Of(message.Address));
+        var terms = await wallet.GetRecoveryTerms();
+        if (!PersonalSign.TryRecover(body.Message!, signature!, out var signer) || signer != terms.Owner)
+        {
+            return SignInRefused(RecoveryErrors.BadSignature, "The signature is not from the wallet's owner key.");
         }
 
         try
         {
-            await grains.GetGrain<IWalletGrain>(WalletKeys.Of(message.Address)).UseSignInNonce(message.Nonce);
+            await wallet.UseSignInNonce(message.Nonce);
         }
         catch (RequestRejectedException error) when (error.Code == WalletErrors.StaleNonce)
         {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, WalletErrors.StaleNonce, "Sign-in refused.",
-                "The nonce is not the address's current one: it was used, replaced or has expired. Ask for a new one.");
+            return SignInRefused(WalletErrors.StaleNonce, "The nonce is not the address's current one: it was used, replaced or has expired. Ask for a new one.");
         }
 
-        var (token, expiresAt) = await tokens.IssueAsync(message.Address);
+        var client = request.HttpContext.Connection.RemoteIpAddress;
+        await wallet.RecordLogin(
+            device is null ? null : await hashes.DeviceAsync(device),
+            client is null ? null : await hashes.ClientAddressAsync(client.ToString()),
+            geo);
+        var (token, expiresAt) = await tokens.IssueAsync(message.Address, terms.RecoveryNonce);
         return TypedResults.Ok(new SessionResponse(token, message.Address.ToString(), expiresAt));
     }
 
-    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SessionAsync(HttpRequest request, SessionTokens tokens)
-    {
-        var header = request.Headers.Authorization.ToString();
-        var session = header.StartsWith("Bearer ", StringComparison.Ordinal) ? await tokens.ValidateAsync(header["Bearer ".Length..]) : null;
-        return session is { } valid
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SessionAsync(HttpRequest request, SessionTokens tokens) =>
+        await WalletSessionFilter.ReadAsync(request, tokens) is { } valid
             ? TypedResults.Ok(new SessionView(valid.Address.ToString(), valid.ExpiresAt))
-            : ApiProblems.Problem(StatusCodes.Status401Unauthorized, "session_required", "A valid session is required.",
-                "Send 'Authorization: Bearer <token>' with a token from /api/auth/verify that has not expired.");
-    }
+            : WalletSessionFilter.SessionProblem();
+
+    private static ProblemHttpResult SignInRefused(string code, string detail) =>
+        ApiProblems.Problem(StatusCodes.Status401Unauthorized, code, "Sign-in refused.", detail);
 
     private static string Domain(HttpRequest request, GatewayOptions options) => options.Domain ?? request.Host.Value ?? "localhost";
 }
@@ -115,7 +133,11 @@ public sealed record NonceRequest(string? Address);
 public sealed record NonceResponse(string Nonce, string Message);
 
 /// <summary>The body of <c>POST /api/auth/verify</c>: the signed message and its 65-byte signature.</summary>
-public sealed record VerifyRequest(string? Message, string? Signature);
+/// <param name="Message">The EIP-4361 message from <c>/api/auth/nonce</c>.</param>
+/// <param name="Signature">The EIP-191 signature of the message by the wallet's owner key.</param>
+/// <param name="DeviceFingerprint">Optional: the device's fingerprint; only its peppered hash is kept, for recovery risk scoring.</param>
+/// <param name="Geo">Optional: the client's country, ISO 3166-1 alpha-2.</param>
+public sealed record VerifyRequest(string? Message, string? Signature, string? DeviceFingerprint = null, string? Geo = null);
 
 /// <summary>A session: the bearer token, the address it acts for (EIP-55) and when it expires.</summary>
 public sealed record SessionResponse(string Token, string Address, DateTimeOffset ExpiresAt);

@@ -68,6 +68,65 @@ public sealed class Fields
         return text;
     }
 
+    /// <summary>An optional device fingerprint: 1 to <see cref="PrivacyHashes.MaxFingerprintLength"/> printable ASCII characters.</summary>
+    public string? Fingerprint(string field, string? text)
+    {
+        if (text is null || (text.Length is > 0 and <= PrivacyHashes.MaxFingerprintLength && text.All(c => c is >= ' ' and <= '~')))
+        {
+            return text;
+        }
+
+        Error(field, $"must be 1 to {PrivacyHashes.MaxFingerprintLength} printable ASCII characters");
+        return null;
+    }
+
+    /// <summary>An optional country: an ISO 3166-1 alpha-2 code such as DE.</summary>
+    public string? Country(string field, string? text)
+    {
+        if (text is null || Grains.Interfaces.Ids.IsCountryCode(text))
+        {
+            return text;
+        }
+
+        Error(field, "must be an ISO 3166-1 alpha-2 country code: two uppercase letters such as DE");
+        return null;
+    }
+
+    /// <summary>A required 32-byte hash: 0x and 64 hex digits.</summary>
+    public Hash32? Hash(string field, string? text)
+    {
+        if (Hash32.TryParse(text, out var hash, out var error))
+        {
+            return hash;
+        }
+
+        Error(field, text is null ? "is required: 0x and 64 hex digits" : error);
+        return null;
+    }
+
+    /// <summary>A required signature: 0x and 130 hex digits (r, s, v), with v in {27, 28} or {0, 1} and a low s.</summary>
+    public EthereumSignature? Signature(string field, string? text)
+    {
+        if (EthereumSignature.TryParse(text, out var signature, out var error))
+        {
+            return signature;
+        }
+
+        Error(field, text is null ? "is required: 0x and 130 hex digits" : error);
+        return null;
+    }
+
+    /// <summary>A required value of a JSON type with no text rules (a flag, a number).</summary>
+    public T Required<T>(string field, T? value) where T : struct
+    {
+        if (value is null)
+        {
+            Error(field, "is required");
+        }
+
+        return value.GetValueOrDefault();
+    }
+
     /// <summary>An optional ISO-8601 time, as Unix seconds.</summary>
     public long? Time(string field, string? text)
     {

@@ -32,4 +32,23 @@ public sealed class GatewayOptions
 
     /// <summary>The largest request body accepted, in bytes. Default 64 KiB.</summary>
     public int MaxBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// The secret device fingerprints and client addresses are hashed with (HMAC) before any grain sees them; every silo of a
+    /// cluster must share it. When unset, a secret created once and kept in the cluster's storage is used. Never logged.
+    /// </summary>
+    public string? Pepper { get; set; }
+
+    /// <summary>Request rate limits, per client address and per wallet (<c>Gateway:RateLimit</c>).</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+}
+
+/// <summary>The gateway's rate limits; 0 turns a limit off (load tests, trusted internal callers).</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Sign-in requests (nonce and verify) per minute, per client address and per wallet. Default 30.</summary>
+    public int SignInPerMinute { get; set; } = 30;
+
+    /// <summary>State-changing requests per second, per client address and per wallet (a burst of as many is allowed). Default 20.</summary>
+    public int WritesPerSecond { get; set; } = 20;
 }

@@ -9,29 +9,33 @@ using Microsoft.Extensions.Options;
 namespace Actors.Silo.Gateway;
 
 /// <summary>
-/// Session tokens after a Sign-In with Ethereum: <c>v1.{address and expiry}.{HMAC-SHA256}</c>, base64url. Short-lived, bound to
-/// the address, and accepted by every silo, because the key is <c>Gateway:SessionKey</c> or, when unset, a cluster secret kept
-/// in the cluster's storage (<see cref="IClusterSecretGrain"/>). Nothing is stored per session.
+/// Session tokens after a Sign-In with Ethereum: <c>v1.{address, expiry and recovery nonce}.{HMAC-SHA256}</c>, base64url.
+/// Short-lived, bound to the wallet's address, and accepted by every silo, because the key is <c>Gateway:SessionKey</c> or,
+/// when unset, a cluster secret kept in the cluster's storage (<see cref="IClusterSecretGrain"/>). Nothing is stored per
+/// session; the wallet's recovery nonce in the token lets a finalized recovery end every session issued before it.
 /// </summary>
 public sealed class SessionTokens(IOptions<GatewayOptions> options, IGrainFactory grains, TimeProvider time)
 {
     private const string Version = "v1";
     private byte[]? _key;
 
-    /// <summary>A token for <paramref name="address"/>, valid for <c>Gateway:SessionLifetime</c>.</summary>
-    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(EthereumAddress address)
+    private const int PayloadSize = EthereumAddress.Size + sizeof(long) + sizeof(ulong);
+
+    /// <summary>A token for the wallet at <paramref name="address"/> under its <paramref name="recoveryNonce"/>, valid for <c>Gateway:SessionLifetime</c>.</summary>
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(EthereumAddress address, ulong recoveryNonce)
     {
         ArgumentNullException.ThrowIfNull(address);
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((time.GetUtcNow() + options.Value.SessionLifetime).ToUnixTimeSeconds());
-        var payload = new byte[EthereumAddress.Size + sizeof(long)];
+        var payload = new byte[PayloadSize];
         address.ToArray().CopyTo(payload, 0);
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(EthereumAddress.Size), expiresAt.ToUnixTimeSeconds());
+        BinaryPrimitives.WriteUInt64BigEndian(payload.AsSpan(EthereumAddress.Size + sizeof(long)), recoveryNonce);
         var signed = $"{Version}.{Base64Url(payload)}";
         return ($"{signed}.{Base64Url(HMACSHA256.HashData(await KeyAsync(), Encoding.ASCII.GetBytes(signed)))}", expiresAt);
     }
 
-    /// <summary>The address and expiry of a valid, unexpired token; null for anything else.</summary>
-    public async Task<(EthereumAddress Address, DateTimeOffset ExpiresAt)?> ValidateAsync(string? token)
+    /// <summary>The session of a valid, unexpired token; null for anything else.</summary>
+    public async Task<Session?> ValidateAsync(string? token)
     {
         var parts = token?.Split('.');
         if (parts is not [Version, var payloadText, var macText] || token!.Length > 200)
@@ -42,13 +46,14 @@ public sealed class SessionTokens(IOptions<GatewayOptions> options, IGrainFactor
         var signed = $"{Version}.{payloadText}";
         var expected = HMACSHA256.HashData(await KeyAsync(), Encoding.ASCII.GetBytes(signed));
         if (FromBase64Url(macText) is not { } mac || !CryptographicOperations.FixedTimeEquals(mac, expected)
-            || FromBase64Url(payloadText) is not { Length: EthereumAddress.Size + sizeof(long) } payload)
+            || FromBase64Url(payloadText) is not { Length: PayloadSize } payload)
         {
             return null;
         }
 
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(EthereumAddress.Size)));
-        return time.GetUtcNow() < expiresAt ? (EthereumAddress.FromBytes(payload.AsSpan(0, EthereumAddress.Size)), expiresAt) : null;
+        var recoveryNonce = BinaryPrimitives.ReadUInt64BigEndian(payload.AsSpan(EthereumAddress.Size + sizeof(long)));
+        return time.GetUtcNow() < expiresAt ? new Session(EthereumAddress.FromBytes(payload.AsSpan(0, EthereumAddress.Size)), expiresAt, recoveryNonce) : null;
     }
 
     private async ValueTask<byte[]> KeyAsync() => _key ??= options.Value.SessionKey is { Length: > 0 } configured
@@ -69,3 +74,9 @@ public sealed class SessionTokens(IOptions<GatewayOptions> options, IGrainFactor
         }
     }
 }
+
+/// <summary>What a valid session token stands for.</summary>
+/// <param name="Address">The wallet the session acts for.</param>
+/// <param name="ExpiresAt">When the token stops being accepted.</param>
+/// <param name="RecoveryNonce">The wallet's recovery nonce at sign-in: once a recovery bumps it, the session no longer acts.</param>
+public sealed record Session(EthereumAddress Address, DateTimeOffset ExpiresAt, ulong RecoveryNonce);

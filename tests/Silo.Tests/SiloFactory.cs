@@ -12,7 +12,13 @@ public sealed class SiloFactory(FaultInjectingGrainStorage? storage = null) : We
 {
     public FaultInjectingGrainStorage Storage { get; } = storage ?? new(new MemoryGrainStorage());
 
-    public Dictionary<string, string> Settings { get; } = new() { ["Storage:Provider"] = "memory" };
+    /// <summary>Host settings; rate limits are off unless a test turns them on.</summary>
+    public Dictionary<string, string> Settings { get; } = new()
+    {
+        ["Storage:Provider"] = "memory",
+        ["Gateway:RateLimit:SignInPerMinute"] = "0",
+        ["Gateway:RateLimit:WritesPerSecond"] = "0",
+    };
 
     /// <summary>More host configuration, applied after the settings and storage.</summary>
     public Action<IWebHostBuilder>? Configure { get; set; }

@@ -177,7 +177,7 @@ public sealed class RecoveryTests
         await using var silo = await GrainSilo.StartAsync(timeProvider: time);
         var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(Addresses.Of(0x1)));
         await wallet.SetGuardians("g-1", [.. Guardians.Select(g => g.Address)], 0);
-        await wallet.RecordLogin(Device, "DE");
+        await wallet.RecordLogin(Device, null, "DE");
         var request = silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("r1");
 
         // A new account, an unknown device and another country.
@@ -246,7 +246,7 @@ public sealed class RecoveryTests
         var address = OwnerKey.Address;
         var wallet = silo.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(address));
         await wallet.SetGuardians("g-1", [.. Guardians.Select(g => g.Address)], 0);
-        await wallet.RecordLogin(Device, "DE");
+        await wallet.RecordLogin(Device, null, "DE");
         time.Advance(AccountAge);
         return (wallet, address);
     }

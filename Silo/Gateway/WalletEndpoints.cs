@@ -1,0 +1,293 @@
+using Actors.Domain.Ethereum;
+using Actors.Domain.Money;
+using Actors.Grains.Interfaces.Nfts;
+using Actors.Grains.Interfaces.Wallets;
+using Actors.Runtime;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Actors.Silo.Gateway;
+
+/// <summary>
+/// <c>/api/wallets/{address}/...</c>: a wallet's own session stakes, unstakes, claims, sets guardians and operators and claims
+/// dividends; anyone reads the wallet's public fields, and only its own session or an operator its sign-in history. Operators
+/// freeze and unfreeze.
+/// </summary>
+internal static class WalletEndpoints
+{
+    /// <summary>The freeze reason an operator's freeze carries when none is given.</summary>
+    public const string OperatorReason = "operator";
+
+    public static void MapWalletEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/wallets/{address}").WithTags("Wallets");
+        group.MapGet("", GetAsync).WithName("GetWallet")
+            .WithSummary("A wallet: owner, frozen, positions with what each has accrued as of now, claimable total, guardians, threshold, holdings. Its own session or an operator also sees its recent sign-ins (hashed device and client address).");
+        group.MapPost("/stake", StakeAsync).RequireOwnWallet().WithName("Stake")
+            .WithSummary("Stakes an amount in a pool (the wallet's own session).");
+        group.MapPost("/unstake", UnstakeAsync).RequireOwnWallet().WithName("Unstake")
+            .WithSummary("Unstakes an amount, at most what is staked; accrued rewards stay claimable (the wallet's own session).");
+        group.MapPost("/claim", ClaimAsync).RequireOwnWallet().WithName("Claim")
+            .WithSummary("Pays what a position has accrued (the wallet's own session).");
+        group.MapPut("/guardians", GuardiansAsync).RequireOwnWallet().WithName("PutGuardians")
+            .WithSummary("Sets the guardians who may approve a recovery and their threshold (0 or absent: ceil(n/2)). The wallet's own session.");
+        group.MapPut("/operators", OperatorAsync).RequireOwnWallet().WithName("PutOperator")
+            .WithSummary("Grants or revokes an operator for all the wallet's tokens of a collection (EIP-721 setApprovalForAll). The wallet's own session.");
+        group.MapPost("/dividends/claim", ClaimDividendsAsync).RequireOwnWallet().WithName("ClaimDividends")
+            .WithSummary("Pays the NFT dividends the wallet has accrued in a collection (the wallet's own session).");
+        group.MapGet("/collections/{collectionId}", HoldingsAsync).WithName("GetHoldings")
+            .WithSummary("The wallet's tokens in a collection and the dividends accrued on each, as of now.");
+        group.MapPost("/freeze", FreezeAsync).RequireOperatorKey().WithName("FreezeWallet")
+            .WithSummary("Freezes the wallet for a reason (operator): value and control stop moving out until every reason is lifted.");
+        group.MapPost("/unfreeze", UnfreezeAsync).RequireOperatorKey().WithName("UnfreezeWallet")
+            .WithSummary("Lifts one freeze reason (operator).");
+    }
+
+    // The wallet of the session the route's filter admitted: the route's {address}, checked.
+    private static IWalletGrain OwnWallet(HttpContext context, IGrainFactory grains) =>
+        grains.GetGrain<IWalletGrain>(WalletKeys.Of(WalletSessionFilter.Of(context).Address));
+
+    private static async Task<Results<Ok<WalletResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string address, HttpRequest request, IGrainFactory grains, SessionTokens tokens, OperatorKey operatorKey)
+    {
+        var fields = new Fields();
+        var wallet = fields.Address("address", address);
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var grain = grains.GetGrain<IWalletGrain>(WalletKeys.Of(wallet!));
+        var view = await grain.Get();
+        if (!view.Exists)
+        {
+            return ApiProblems.Problem(StatusCodes.Status404NotFound, ApiProblems.NotFound, "Not found.", $"Wallet '{wallet}' has never been used.");
+        }
+
+        var positions = await grain.GetPositionsAsOfNow();
+        var session = await WalletSessionFilter.ReadAsync(request, tokens);
+        var privateView = operatorKey.Matches(request.Headers[OperatorKey.Header]) || session?.Address == wallet;
+        return TypedResults.Ok(WalletResponse.Of(wallet!, view, positions, privateView ? await grain.GetSignIns() : null));
+    }
+
+    private static async Task<Results<Ok<PositionResponse>, ValidationProblem>> StakeAsync(
+        StakeRequest body, HttpContext context, IGrainFactory grains) =>
+        await ChangeStakeAsync(body, context, grains, (wallet, operationId, poolId, amount) => wallet.Stake(operationId, poolId, amount));
+
+    private static async Task<Results<Ok<PositionResponse>, ValidationProblem>> UnstakeAsync(
+        StakeRequest body, HttpContext context, IGrainFactory grains) =>
+        await ChangeStakeAsync(body, context, grains, (wallet, operationId, poolId, amount) => wallet.Unstake(operationId, poolId, amount));
+
+    private static async Task<Results<Ok<PositionResponse>, ValidationProblem>> ChangeStakeAsync(
+        StakeRequest body, HttpContext context, IGrainFactory grains,
+        Func<IWalletGrain, string, string, UInt256, Task<PositionView>> change)
+    {
+        var fields = new Fields();
+        var poolId = fields.Id("poolId", body.PoolId);
+        var amount = fields.Amount("amount", body.Amount);
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var wallet = OwnWallet(context, grains);
+        var position = await change(wallet, IdempotencyMiddleware.OperationId(context), poolId, amount);
+        return TypedResults.Ok(PositionResponse.Of(position, (await wallet.Get()).WeightBasisPoints));
+    }
+
+    private static async Task<Results<Ok<ClaimResponse>, ValidationProblem>> ClaimAsync(
+        PoolRequest body, HttpContext context, IGrainFactory grains, TimeProvider time)
+    {
+        var fields = new Fields();
+        var poolId = fields.Id("poolId", body.PoolId);
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var claim = await OwnWallet(context, grains).Claim(IdempotencyMiddleware.OperationId(context), poolId);
+        return TypedResults.Ok(new ClaimResponse(claim.PoolId, claim.Paid, claim.ClaimedRewards, time.GetUtcNow()));
+    }
+
+    private static async Task<Results<Ok<WalletResponse>, ValidationProblem>> GuardiansAsync(
+        GuardiansRequest body, HttpContext context, IGrainFactory grains)
+    {
+        var fields = new Fields();
+        var guardians = new List<EthereumAddress>();
+        if (body.Guardians is null)
+        {
+            fields.Error("guardians", "is required: a list of addresses (empty clears the guardians)");
+        }
+        else if (body.Guardians.Count > WalletLimits.MaxGuardians)
+        {
+            fields.Error("guardians", $"must hold at most {WalletLimits.MaxGuardians} addresses");
+        }
+        else
+        {
+            for (var i = 0; i < body.Guardians.Count; i++)
+            {
+                if (fields.Address($"guardians[{i}]", body.Guardians[i]) is { } guardian)
+                {
+                    guardians.Add(guardian);
+                }
+            }
+        }
+
+        if (body.Threshold is < 0 or > WalletLimits.MaxGuardians)
+        {
+            fields.Error("threshold", $"must be 0 (the default, ceil(n/2)) to {WalletLimits.MaxGuardians}");
+        }
+
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var wallet = OwnWallet(context, grains);
+        var view = await wallet.SetGuardians(IdempotencyMiddleware.OperationId(context), guardians, body.Threshold ?? 0);
+        return TypedResults.Ok(WalletResponse.Of(WalletSessionFilter.Of(context).Address, view, await wallet.GetPositionsAsOfNow(), signIns: null));
+    }
+
+    private static async Task<Results<Ok<WalletResponse>, ValidationProblem>> OperatorAsync(
+        OperatorRequest body, HttpContext context, IGrainFactory grains)
+    {
+        var fields = new Fields();
+        var collectionId = fields.Id("collectionId", body.CollectionId, NftKeys.MaxCollectionIdLength);
+        var operatorAddress = fields.Address("operator", body.Operator);
+        var approved = fields.Required("approved", body.Approved);
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var wallet = OwnWallet(context, grains);
+        var view = await wallet.SetOperator(IdempotencyMiddleware.OperationId(context), collectionId, operatorAddress!, approved);
+        return TypedResults.Ok(WalletResponse.Of(WalletSessionFilter.Of(context).Address, view, await wallet.GetPositionsAsOfNow(), signIns: null));
+    }
+
+    private static async Task<Results<Ok<DividendClaimResponse>, ValidationProblem>> ClaimDividendsAsync(
+        CollectionRequest body, HttpContext context, IGrainFactory grains)
+    {
+        var fields = new Fields();
+        var collectionId = fields.Id("collectionId", body.CollectionId, NftKeys.MaxCollectionIdLength);
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var claim = await OwnWallet(context, grains).ClaimDividends(IdempotencyMiddleware.OperationId(context), collectionId);
+        return TypedResults.Ok(new DividendClaimResponse(claim.CollectionId, claim.Paid, claim.ClaimedDividends));
+    }
+
+    private static async Task<Results<Ok<HoldingsView>, ValidationProblem>> HoldingsAsync(string address, string collectionId, IGrainFactory grains)
+    {
+        var fields = new Fields();
+        var wallet = fields.Address("address", address);
+        fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IWalletGrain>(WalletKeys.Of(wallet!)).GetHoldings(collectionId));
+    }
+
+    private static Task<Results<Ok<WalletResponse>, ValidationProblem>> FreezeAsync(
+        string address, FreezeRequest? body, HttpContext context, IGrainFactory grains) =>
+        FreezeOrUnfreezeAsync(address, body, context, grains, (wallet, operationId, reason) => wallet.Freeze(operationId, reason));
+
+    private static Task<Results<Ok<WalletResponse>, ValidationProblem>> UnfreezeAsync(
+        string address, FreezeRequest? body, HttpContext context, IGrainFactory grains) =>
+        FreezeOrUnfreezeAsync(address, body, context, grains, (wallet, operationId, reason) => wallet.Unfreeze(operationId, reason));
+
+    private static async Task<Results<Ok<WalletResponse>, ValidationProblem>> FreezeOrUnfreezeAsync(
+        string address, FreezeRequest? body, HttpContext context, IGrainFactory grains, Func<IWalletGrain, string, string, Task<WalletView>> change)
+    {
+        var fields = new Fields();
+        var wallet = fields.Address("address", address);
+        var reason = fields.Id("reason", body?.Reason ?? OperatorReason, WalletLimits.MaxReasonLength);
+        if (reason == WalletErrors.RecoveryLock)
+        {
+            fields.Error("reason", $"'{WalletErrors.RecoveryLock}' is held by recoveries only");
+        }
+
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var grain = grains.GetGrain<IWalletGrain>(WalletKeys.Of(wallet!));
+        var view = await change(grain, IdempotencyMiddleware.OperationId(context), reason);
+        return TypedResults.Ok(WalletResponse.Of(wallet!, view, await grain.GetPositionsAsOfNow(), await grain.GetSignIns()));
+    }
+}
+
+/// <summary>The body of stake and unstake.</summary>
+/// <param name="PoolId">The pool.</param>
+/// <param name="Amount">Base units, a decimal string.</param>
+public sealed record StakeRequest(string? PoolId, string? Amount);
+
+/// <summary>A body naming a pool.</summary>
+public sealed record PoolRequest(string? PoolId);
+
+/// <summary>A body naming an NFT collection.</summary>
+public sealed record CollectionRequest(string? CollectionId);
+
+/// <summary>The body of <c>PUT /api/wallets/{address}/guardians</c>.</summary>
+/// <param name="Guardians">The guardians' addresses, at most 16; empty clears them.</param>
+/// <param name="Threshold">Approvals a recovery needs; 0 or absent means ceil(n/2).</param>
+public sealed record GuardiansRequest(IReadOnlyList<string?>? Guardians, int? Threshold);
+
+/// <summary>The body of <c>PUT /api/wallets/{address}/operators</c>.</summary>
+public sealed record OperatorRequest(string? CollectionId, string? Operator, bool? Approved);
+
+/// <summary>The body of freeze and unfreeze: a reason code (default <c>operator</c>).</summary>
+public sealed record FreezeRequest(string? Reason);
+
+/// <summary>A position: staked amount, effective shares (staked x weight), the wallet's weight in basis points, and what it has accrued.</summary>
+public sealed record PositionResponse(string PoolId, UInt256 Staked, UInt256 Shares, uint Weight, UInt256 Pending)
+{
+    internal static PositionResponse Of(PositionView position, uint weight) =>
+        new(position.PoolId, position.Staked, position.Shares, weight, position.Accrued);
+}
+
+/// <summary>A pool reward claim: what was paid, the wallet's claimed total after it, and when.</summary>
+public sealed record ClaimResponse(string PoolId, UInt256 Amount, UInt256 ClaimedRewards, DateTimeOffset AsOf);
+
+/// <summary>A dividend claim: what was paid and the wallet's claimed total in the collection after it.</summary>
+public sealed record DividendClaimResponse(string CollectionId, UInt256 Amount, UInt256 ClaimedDividends);
+
+/// <summary>
+/// A wallet as the REST API shows it. <paramref name="SignIns"/> (hashed device and client address, country) is private: present
+/// only for the wallet's own session and operators.
+/// </summary>
+public sealed record WalletResponse(
+    EthereumAddress Address,
+    EthereumAddress Owner,
+    bool Frozen,
+    IReadOnlyList<FreezeReasonResponse> FreezeReasons,
+    IReadOnlyList<PositionResponse> Positions,
+    UInt256 Claimable,
+    UInt256 ClaimedRewards,
+    IReadOnlyList<EthereumAddress> Guardians,
+    int Threshold,
+    uint Weight,
+    IReadOnlyList<CollectionHoldingSummary> Collections,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    IReadOnlyList<SignInResponse>? SignIns)
+{
+    internal static WalletResponse Of(EthereumAddress address, WalletView view, IReadOnlyList<PositionView> positions, IReadOnlyList<SignInRecord>? signIns)
+    {
+        var claimable = positions.Aggregate(UInt256.Zero, (sum, p) => sum + p.Accrued);
+        return new(
+            address, view.Owner, view.Frozen, [.. view.FreezeReasons.Select(r => new FreezeReasonResponse(r.Reason, DateTimeOffset.FromUnixTimeSeconds(r.Since)))],
+            [.. positions.Select(p => PositionResponse.Of(p, view.WeightBasisPoints))], claimable, view.ClaimedRewards, view.Guardians,
+            view.Threshold, view.WeightBasisPoints, view.Collections,
+            signIns?.Select(s => new SignInResponse(DateTimeOffset.FromUnixTimeSeconds(s.At), s.DeviceFingerprintHash, s.ClientAddressHash, s.Geo)).ToList());
+    }
+}
+
+/// <summary>A freeze reason and since when.</summary>
+public sealed record FreezeReasonResponse(string Reason, DateTimeOffset Since);
+
+/// <summary>A sign-in: when, the peppered hashes of the device fingerprint and client address, and the country.</summary>
+public sealed record SignInResponse(DateTimeOffset At, Hash32? DeviceFingerprintHash, Hash32? ClientAddressHash, string? Geo);

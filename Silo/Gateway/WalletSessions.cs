@@ -1,0 +1,101 @@
+using Actors.Domain.Ethereum;
+using Actors.Grains.Interfaces.Wallets;
+using Actors.Runtime;
+
+namespace Actors.Silo.Gateway;
+
+/// <summary>
+/// Wallet-owned routes: the caller shows a session token from sign-in (<c>Authorization: Bearer</c>). The filter checks the
+/// route's <c>{address}</c> first (400 naming it), then the token (401 <c>session_required</c>), then that the session is the
+/// route's wallet (403 <c>not_authorized</c>: a session acts only on its own wallet), and last that no recovery has rotated
+/// the wallet's owner since the sign-in (401 <c>session_revoked</c>). The handler reads the session with <see cref="Of"/>.
+/// </summary>
+public sealed class WalletSessionFilter(SessionTokens tokens, IGrainFactory grains, bool ownWalletOnly) : IEndpointFilter
+{
+    private const string SessionItem = "actors.session";
+
+    /// <summary>Why a call without a valid session is refused.</summary>
+    public const string SessionRequired = "session_required";
+
+    /// <summary>Why a session issued before a recovery of its wallet is refused.</summary>
+    public const string SessionRevoked = "session_revoked";
+
+    /// <summary>The session the filter admitted.</summary>
+    public static Session Of(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items[SessionItem] as Session ?? throw new InvalidOperationException("The route has no wallet session filter.");
+    }
+
+    /// <summary>The valid session a request's bearer token stands for, or null.</summary>
+    public static async Task<Session?> ReadAsync(HttpRequest request, SessionTokens tokens)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(tokens);
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.Ordinal) ? await tokens.ValidateAsync(header["Bearer ".Length..].Trim()) : null;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        EthereumAddress? wallet = null;
+        if (ownWalletOnly)
+        {
+            var fields = new Fields();
+            wallet = fields.Address("address", http.Request.RouteValues["address"] as string);
+            if (fields.Failed)
+            {
+                return fields.Problem();
+            }
+        }
+
+        if (await ReadAsync(http.Request, tokens) is not { } session)
+        {
+            return SessionProblem();
+        }
+
+        if (wallet is not null && wallet != session.Address)
+        {
+            return ApiProblems.Problem(StatusCodes.Status403Forbidden, WalletErrors.NotAuthorized, "Not your wallet.",
+                "A session acts only on its own wallet.");
+        }
+
+        var terms = await grains.GetGrain<IWalletGrain>(WalletKeys.Of(session.Address)).GetRecoveryTerms();
+        if (terms.RecoveryNonce != session.RecoveryNonce)
+        {
+            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, SessionRevoked, "The session has ended.",
+                "The wallet was recovered to a new owner after this sign-in: sign in again with the owner's key.");
+        }
+
+        http.Items[SessionItem] = session;
+        return await next(context);
+    }
+
+    /// <summary>The 401 for a missing, invalid or expired token.</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult SessionProblem() =>
+        ApiProblems.Problem(StatusCodes.Status401Unauthorized, SessionRequired, "A valid session is required.",
+            "Send 'Authorization: Bearer <token>' with a token from /api/auth/verify that has not expired.");
+}
+
+/// <summary>Extensions to mark wallet-owned routes.</summary>
+public static class WalletSessionRouteExtensions
+{
+    /// <summary>Requires a session for the wallet named by the route's <c>{address}</c>.</summary>
+    public static RouteHandlerBuilder RequireOwnWallet(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: true));
+
+    /// <summary>Requires a session for any wallet: the route acts as that wallet (for example a token transfer by its owner or operator).</summary>
+    public static RouteHandlerBuilder RequireWalletSession(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: false));
+
+    private static EndpointFilterDelegate Filter(EndpointFilterFactoryContext factory, EndpointFilterDelegate next, bool ownWalletOnly)
+    {
+        var services = factory.ApplicationServices;
+        var filter = new WalletSessionFilter(services.GetRequiredService<SessionTokens>(), services.GetRequiredService<IGrainFactory>(), ownWalletOnly);
+        return invocation => filter.InvokeAsync(invocation, next);
+    }
+}
