@@ -41,6 +41,15 @@ public static class ApiProblems
     public static ProblemHttpResult Problem(int status, string code, string title, string? detail = null) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: Code(code));
 
+    /// <summary>A 413 for a body above <paramref name="maxBytes"/>, naming the field <c>body</c>.</summary>
+    public static ProblemHttpResult BodyTooLarge(int maxBytes) => TypedResults.Problem(
+        $"A body is at most {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",
+        extensions: new Dictionary<string, object?>
+        {
+            ["code"] = MalformedRequest,
+            ["errors"] = new Dictionary<string, string[]> { ["body"] = [$"is larger than {maxBytes} bytes (Gateway:MaxBodyBytes)"] },
+        });
+
     /// <summary>The status a grain's coded refusal maps to.</summary>
     public static int StatusOf(string code) => code switch
     {
@@ -94,6 +103,10 @@ public sealed class GrainErrorHandler(IProblemDetailsService problems) : IExcept
         {
             context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
         }
+        else if (exception is BadHttpRequestException bad)
+        {
+            context.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]> { [FieldOf(bad)] = [Explain(bad)] };
+        }
 
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -102,4 +115,17 @@ public sealed class GrainErrorHandler(IProblemDetailsService problems) : IExcept
 
         return await problems.TryWriteAsync(context);
     }
+
+    // The body field a JSON error is at ("$.amount" -> "amount", "$.guardians[2]" -> "guardians[2]"), or "body" for the whole.
+    private static string FieldOf(BadHttpRequestException bad) =>
+        bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path } && path.StartsWith("$.", StringComparison.Ordinal)
+            ? path[2..]
+            : "body";
+
+    private static string Explain(BadHttpRequestException bad) => bad.StatusCode switch
+    {
+        StatusCodes.Status413PayloadTooLarge => "is larger than the server accepts (Gateway:MaxBodyBytes)",
+        _ when bad.InnerException is System.Text.Json.JsonException => "is not valid JSON of the type the route takes: amounts and ids are strings, flags true or false",
+        _ => "could not be read as the JSON the route takes",
+    };
 }

@@ -40,9 +40,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
-        var changesState = HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method)
-            || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method);
-        if (!changesState || !request.Headers.TryGetValue(Header, out var values))
+        if (request.ContentLength > options.Value.MaxBodyBytes)
+        {
+            // Kestrel refuses such a body too, but only once it is read; this refuses it before anything runs, on any server.
+            await WriteAsync(context, ApiProblems.BodyTooLarge(options.Value.MaxBodyBytes));
+            return;
+        }
+
+        if (!ChangesState(request) || !request.Headers.TryGetValue(Header, out var values))
         {
             await next(context);
             return;
@@ -59,8 +64,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
         var body = await ReadBodyAsync(context, options.Value.MaxBodyBytes);
         if (body is null)
         {
-            await WriteAsync(context, ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, ApiProblems.MalformedRequest,
-                "The request body is too large.", $"A body is at most {options.Value.MaxBodyBytes} bytes."));
+            await WriteAsync(context, ApiProblems.BodyTooLarge(options.Value.MaxBodyBytes));
             return;
         }
 
@@ -170,4 +174,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static Task WriteAsync(HttpContext context, IResult result) => result.ExecuteAsync(context);
+
+    /// <summary>Whether a request is state-changing: POST, PUT, PATCH or DELETE.</summary>
+    public static bool ChangesState(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method);
+    }
 }

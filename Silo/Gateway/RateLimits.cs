@@ -90,8 +90,7 @@ public sealed class RateLimits : IDisposable
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/auth", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsWrite(HttpRequest request) =>
-        (HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method))
-        && request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !IsSignIn(request);
+        IdempotencyMiddleware.ChangesState(request) && request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !IsSignIn(request);
 
     private static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
