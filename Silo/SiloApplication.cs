@@ -53,7 +53,7 @@ public static class SiloApplication
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new Actors.Domain.Ethereum.EthereumAddressChecksumJsonConverter()); // EIP-55 for people
         });
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(OpenApiSecurity.Configure);
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();

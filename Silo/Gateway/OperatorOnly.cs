@@ -20,5 +20,5 @@ public static class OperatorRouteExtensions
 {
     /// <summary>Requires the operator key on the route.</summary>
     public static TBuilder RequireOperatorKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, OperatorOnly>();
+        builder.AddEndpointFilter<TBuilder, OperatorOnly>().WithMetadata(new OperatorKeyMetadata());
 }

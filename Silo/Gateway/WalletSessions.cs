@@ -86,11 +86,11 @@ public static class WalletSessionRouteExtensions
 {
     /// <summary>Requires a session for the wallet named by the route's <c>{address}</c>.</summary>
     public static RouteHandlerBuilder RequireOwnWallet(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: true));
+        builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: true)).WithMetadata(new WalletSessionMetadata());
 
     /// <summary>Requires a session for any wallet: the route acts as that wallet (for example a token transfer by its owner or operator).</summary>
     public static RouteHandlerBuilder RequireWalletSession(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: false));
+        builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: false)).WithMetadata(new WalletSessionMetadata());
 
     private static EndpointFilterDelegate Filter(EndpointFilterFactoryContext factory, EndpointFilterDelegate next, bool ownWalletOnly)
     {

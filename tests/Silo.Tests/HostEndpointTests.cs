@@ -68,4 +68,54 @@ public sealed class HostEndpointTests : IAsyncLifetime
         Assert.True(paths.TryGetProperty("/api/cluster/silos", out _));
         Assert.True(paths.TryGetProperty("/healthz", out _) || paths.EnumerateObject().Any());
     }
+
+    public static TheoryData<string, string, string?> ContractRoutes() => new()
+    {
+        // API.md's routes, with the credential each needs.
+        { "post", "/api/auth/nonce", null },
+        { "post", "/api/auth/verify", null },
+        { "put", "/api/pools/{poolId}", "operatorKey" },
+        { "post", "/api/pools/{poolId}/fund", "operatorKey" },
+        { "get", "/api/pools/{poolId}", null },
+        { "post", "/api/wallets/{address}/stake", "session" },
+        { "post", "/api/wallets/{address}/unstake", "session" },
+        { "post", "/api/wallets/{address}/claim", "session" },
+        { "get", "/api/wallets/{address}", null },
+        { "put", "/api/wallets/{address}/guardians", "session" },
+        { "put", "/api/collections/{collectionId}", "operatorKey" },
+        { "post", "/api/collections/{collectionId}/tokens", "operatorKey" },
+        { "post", "/api/collections/{collectionId}/revenue", "operatorKey" },
+        { "get", "/api/collections/{collectionId}/tokens/{tokenId}", null },
+        { "post", "/api/collections/{collectionId}/tokens/{tokenId}/transfer", "session" },
+        { "post", "/api/collections/{collectionId}/tokens/{tokenId}/approve", "session" },
+        { "put", "/api/wallets/{address}/operators", "session" },
+        { "post", "/api/wallets/{address}/dividends/claim", "session" },
+        { "post", "/api/recoveries", null },
+        { "post", "/api/recoveries/{requestId}/approvals", null },
+        { "post", "/api/recoveries/{requestId}/cancel", null },
+        { "post", "/api/recoveries/{requestId}/review", "operatorKey" },
+        { "get", "/api/recoveries/{requestId}", null },
+        { "get", "/api/cluster/silos", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(ContractRoutes))]
+    public async Task The_openapi_document_has_every_contract_route_with_its_credential_and_the_Idempotency_Key(string method, string path, string? scheme)
+    {
+        using var client = _factory.CreateClient();
+
+        var document = await client.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+        var schemes = operation.TryGetProperty("security", out var security)
+            ? security.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToList()
+            : [];
+        Assert.Equal(scheme is null ? [] : new[] { scheme }, schemes);
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("session", out _));
+        var headers = operation.TryGetProperty("parameters", out var parameters)
+            ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString()).ToList()
+            : [];
+        Assert.Equal(method != "get", headers.Contains("Idempotency-Key"));
+        Assert.True(operation.TryGetProperty("summary", out _));
+    }
 }
