@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Actors.Grains.Interfaces.Diagnostics;
-using Actors.Runtime;
 using Actors.Runtime.Client;
 
 namespace Actors.Client.Cluster;
@@ -51,7 +50,7 @@ internal static class CounterCommands
         ClusterClientOptions options, TextWriter output, TextWriter errors, CancellationToken cancellationToken, Func<ClusterClient, Task<long>> call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return await WithClientAsync(options, errors, cancellationToken, async client =>
+        return await ClusterCall.WithClientAsync(options, errors, cancellationToken, async client =>
         {
             var value = await call(client);
             await output.WriteLineAsync(value.ToString(CultureInfo.InvariantCulture));
@@ -60,7 +59,7 @@ internal static class CounterCommands
 
     /// <summary>Prints the cluster's gateways, one <c>host:port</c> per line.</summary>
     public static Task<int> ListGatewaysAsync(ClusterClientOptions options, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
-        WithClientAsync(options, errors, cancellationToken, async client =>
+        ClusterCall.WithClientAsync(options, errors, cancellationToken, async client =>
         {
             await client.RefreshGatewaysAsync(cancellationToken);
             foreach (var gateway in client.KnownGateways.Order(StringComparer.Ordinal))
@@ -68,37 +67,4 @@ internal static class CounterCommands
                 await output.WriteLineAsync(gateway);
             }
         });
-
-    private static async Task<int> WithClientAsync(ClusterClientOptions options, TextWriter errors, CancellationToken cancellationToken, Func<ClusterClient, Task> work)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(errors);
-        if (options.Validate() is { } problem)
-        {
-            await errors.WriteLineAsync(problem);
-            return 2;
-        }
-
-        try
-        {
-            await using var client = await ClusterClient.ConnectAsync(options, cancellationToken: cancellationToken);
-            await work(client);
-            return 0;
-        }
-        catch (ArgumentException error)
-        {
-            await errors.WriteLineAsync(error.Message);
-            return 2;
-        }
-        catch (Exception error) when (error is SiloUnavailableException or GrainCallTimeoutException or TimeoutException)
-        {
-            await errors.WriteLineAsync($"cluster '{options.ClusterId}' did not answer: {error.Message}");
-            return 1;
-        }
-        catch (Exception error) when (error is StorageException or InvalidOperationException or RemoteGrainException)
-        {
-            await errors.WriteLineAsync($"the call failed: {error.Message}");
-            return 1;
-        }
-    }
 }

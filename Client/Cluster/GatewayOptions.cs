@@ -10,7 +10,8 @@ internal sealed class GatewayOptions
     {
         Description = "A silo's gateway as host:port (Silo:GatewayPort); repeat it to give several.",
         DefaultValueFactory = _ => ["127.0.0.1:30000"],
-        AllowMultipleArgumentsPerToken = true,
+        // One value per --gateway, so that a command's arguments may follow it: --gateway a --gateway b.
+        AllowMultipleArgumentsPerToken = false,
     };
 
     public Option<string> ClusterId { get; } = new("--cluster-id")

@@ -8,6 +8,7 @@ public sealed class ProgramTests
     [Theory]
     [InlineData("merkle", "verify-consistency", "--first", "1", "--first", "2")]
     [InlineData("counter", "get")]
+    [InlineData("pool", "fund", "p", "--amount", "1", "--amount", "2")]
     [InlineData("no-such-command")]
     public async Task Input_the_parser_rejects_exits_2_with_a_message_on_stderr(params string[] args)
     {

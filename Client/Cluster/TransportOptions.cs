@@ -1,0 +1,143 @@
+using System.CommandLine;
+
+namespace Actors.Client.Cluster;
+
+/// <summary>
+/// The options the cluster commands share: the cluster client's <c>--gateway</c> and <c>--cluster-id</c>, or <c>--http</c> to go
+/// through a silo's REST API instead, with the credential the route needs. Runs a command: checks every input, then makes
+/// the calls through the transport chosen (REST when <c>--http</c> is given). Exit codes: 0 done, 1 the cluster refused or
+/// failed or could not be reached, 2 bad input (each wrong input named on stderr, nothing called).
+/// </summary>
+internal sealed class TransportOptions(CommandServices services)
+{
+    /// <summary>The environment variable read when <c>--operator-key</c> is not given.</summary>
+    public const string OperatorKeyVariable = "ACTORS_OPERATOR_KEY";
+
+    /// <summary>The environment variable read when <c>--token</c> is not given.</summary>
+    public const string TokenVariable = "ACTORS_TOKEN";
+
+    /// <summary>The environment variable read when <c>--key</c> is not given.</summary>
+    public const string KeyVariable = "ACTORS_WALLET_KEY";
+
+    private readonly GatewayOptions _gateway = new();
+
+    private readonly Option<string?> _http = new("--http")
+    {
+        Description = "Base URL of a silo's REST API (e.g. http://127.0.0.1:8080); when given, the command goes over REST instead of the cluster client.",
+    };
+
+    private readonly Option<string?> _operatorKey = new("--operator-key") { Description = $"With --http: the operator key (default: ${OperatorKeyVariable})." };
+
+    private readonly Option<string?> _token = new("--token") { Description = $"With --http: a session token from sign-in (default: ${TokenVariable})." };
+
+    private readonly Option<string?> _key = new("--key")
+    {
+        Description = $"With --http and no token: the wallet's private key (0x and 64 hex digits) to sign in with (default: ${KeyVariable}). Never sent.",
+    };
+
+    /// <summary>The operation id option of state-changing commands: a repeat with the same id has one effect.</summary>
+    public static Option<string?> Operation() => new("--op")
+    {
+        Description = "Operation id (1 to 100 letters, digits, '.', '_' or '-'): the grain call's operation id, or over REST the Idempotency-Key; a repeat has one effect. Default: a new id.",
+    };
+
+    /// <summary>
+    /// A command taking <paramref name="symbols"/> (its arguments and options), the transport options, and those of the
+    /// credential <paramref name="access"/> needs. It checks every input (<paramref name="plan"/> reads the command's own) and
+    /// then runs the plan through the cluster client, or over REST when <c>--http</c> is given.
+    /// </summary>
+    public Command Command<T>(string name, string description, Access access, Symbol[] symbols, Func<CommandInput, CallPlan<T>> plan)
+    {
+        ArgumentNullException.ThrowIfNull(symbols);
+        Option[] credentials = access switch
+        {
+            Access.Operator => [_operatorKey],
+            Access.Wallet or Access.WalletIfGiven => [_token, _key],
+            _ => [],
+        };
+        var command = new Command(name, description);
+        foreach (var symbol in (Symbol[])[.. symbols, _gateway.Gateways, _gateway.ClusterId, _http, .. credentials])
+        {
+            if (symbol is Argument argument)
+            {
+                command.Arguments.Add(argument);
+            }
+            else
+            {
+                command.Options.Add((Option)symbol);
+            }
+        }
+
+        command.SetAction((result, cancellationToken) => RunAsync(result, access, plan, cancellationToken));
+        return command;
+    }
+
+    // Checks the inputs (the plan reads the command's own), then runs the plan through the chosen transport.
+    private async Task<int> RunAsync<T>(ParseResult result, Access access, Func<CommandInput, CallPlan<T>> plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(plan);
+        var (output, errors) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+        var input = new CommandInput(result, result.GetValue(_http) is not null, services.Variable);
+        var url = input.OverHttp ? BaseUrl(input) : null;
+        var credentials = input.OverHttp ? ReadCredentials(input, access) : null;
+        var call = plan(input);
+        if (input.Failed)
+        {
+            foreach (var error in input.Errors)
+            {
+                await errors.WriteLineAsync(error);
+            }
+
+            return 2;
+        }
+
+        if (url is null)
+        {
+            return await ClusterCall.RunAsync(_gateway.Read(result), output, errors, call.Cluster, services.Time, cancellationToken);
+        }
+
+        using var client = services.CreateHttpClient(url);
+        return await call.Http(new HttpCall(client, output, errors, credentials!), cancellationToken);
+    }
+
+    private Uri? BaseUrl(CommandInput input)
+    {
+        var text = input.Text(_http)!;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+        }
+
+        input.Error(_http, $"must be an http:// or https:// URL, not '{text}'");
+        return null;
+    }
+
+    private Credentials ReadCredentials(CommandInput input, Access access)
+    {
+        switch (access)
+        {
+            case Access.Operator:
+                var operatorKey = input.TextOrVariable(_operatorKey, OperatorKeyVariable);
+                if (string.IsNullOrEmpty(operatorKey))
+                {
+                    input.Error(_operatorKey, $"is required with --http for this operator route (or set {OperatorKeyVariable})");
+                }
+
+                return new Credentials(operatorKey, null, null);
+            case Access.Wallet or Access.WalletIfGiven:
+                // What the command line gives wins over the environment, and a token over a key.
+                var tokenText = input.Text(_key) is null ? input.TextOrVariable(_token, TokenVariable) : input.Text(_token);
+                var token = string.IsNullOrEmpty(tokenText) ? null : tokenText;
+                var signsIn = token is null && input.TextOrVariable(_key, KeyVariable) is not null;
+                if (access == Access.Wallet && token is null && !signsIn)
+                {
+                    input.Error(_token, $"is required with --http for this wallet route, or --key to sign in (or set {TokenVariable} or {KeyVariable})");
+                }
+
+                return new Credentials(null, token, signsIn ? input.Key(_key, KeyVariable) : null);
+            default:
+                return new Credentials(null, null, null);
+        }
+    }
+}
