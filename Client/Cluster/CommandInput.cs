@@ -152,6 +152,18 @@ internal sealed class CommandInput(ParseResult result, bool overHttp, Func<strin
         return null;
     }
 
+    /// <summary>A device fingerprint: 1 to 512 printable ASCII characters, or null when not given.</summary>
+    public string? Fingerprint(Symbol symbol)
+    {
+        var text = Text(symbol);
+        if (text is not null && (text.Length is 0 or > 512 || text.Any(c => c is < ' ' or > '~')))
+        {
+            Error(symbol, "must be 1 to 512 printable ASCII characters");
+        }
+
+        return text;
+    }
+
     /// <summary>An ISO 3166-1 alpha-2 country code (two uppercase letters), or null when not given.</summary>
     public string? CountryCode(Symbol symbol)
     {

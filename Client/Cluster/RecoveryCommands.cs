@@ -23,15 +23,23 @@ internal static class RecoveryCommands
 
         var wallet = new Option<string?>("--wallet") { Description = "The wallet to recover." };
         var newOwner = new Option<string?>("--new-owner") { Description = "The address that is to control the wallet." };
-        var device = new Option<string?>("--device-fingerprint") { Description = "The hash of the requesting device's fingerprint (0x and 64 hex digits), if known." };
+        var device = new Option<string?>("--device-fingerprint")
+        {
+            Description = "The requesting device's fingerprint, if known (with --http only: the gateway hashes it with the cluster's pepper, so it matches the wallet's sign-ins).",
+        };
         var geo = new Option<string?>("--geo") { Description = "The requesting country, ISO 3166-1 alpha-2 (e.g. DE), if known." };
         var submit = transport.Command("submit", "Submit a recovery request; prints it with its risk and the message guardians sign.",
             Access.Anyone, [requestId, wallet, newOwner, device, geo, operation], input =>
             {
                 var (id, target, owner) = (input.Id(requestId, MaxRequestIdLength), input.Address(wallet), input.Address(newOwner));
-                var (fingerprint, country, op) = (input.Hash(device, required: false), input.CountryCode(geo), input.OperationId(operation));
+                var (fingerprint, country, op) = (input.Fingerprint(device), input.CountryCode(geo), input.OperationId(operation));
+                if (fingerprint is not null && !input.OverHttp)
+                {
+                    input.Error(device, "needs --http: only the gateway holds the pepper the fingerprint is hashed with");
+                }
+
                 return new CallPlan<RecoveryView>(
-                    grains => grains.GetGrain<IRecoveryRequestGrain>(id).Submit(new RecoverySubmission(target, owner, [], fingerprint, country)),
+                    grains => grains.GetGrain<IRecoveryRequestGrain>(id).Submit(new RecoverySubmission(target, owner, [], null, country)),
                     (http, ct) => http.SendAsync(HttpMethod.Post, "api/recoveries", Access.Anyone,
                         new { requestId = id, wallet = target, newOwner = owner, deviceFingerprint = fingerprint, geo = country }, op, ct));
             });

@@ -31,7 +31,7 @@ public sealed class BadInputTests
         { "--approved", ["nft", "approve", "c", "7", "--approved", Good, "--clear", "--from", Good] },
         { "--wallet", ["recovery", "submit", "r", "--wallet", MisChecksummed, "--new-owner", Good] },
         { "--geo", ["recovery", "submit", "r", "--wallet", Good, "--new-owner", Good, "--geo", "de"] },
-        { "--device-fingerprint", ["recovery", "submit", "r", "--wallet", Good, "--new-owner", Good, "--device-fingerprint", "abc"] },
+        { "--device-fingerprint", ["recovery", "submit", "r", "--wallet", Good, "--new-owner", Good, "--device-fingerprint", "tab\there"] },
         { "--signature", ["recovery", "approve", "r", "--guardian", Good, "--signature", "0x1234"] },
         { "--signature", ["recovery", "approve", "r", "--guardian", Good] },
         { "--key", ["recovery", "approve", "r", "--key", "0x12"] },
@@ -65,7 +65,8 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("--from", "nft", "transfer", "c", "7", "--to", Good)]
     [InlineData("--from", "nft", "approve", "c", "7", "--approved", Good)]
-    public async Task The_cluster_client_needs_the_acting_address(string named, params string[] args) =>
+    [InlineData("--device-fingerprint", "recovery", "submit", "r", "--wallet", Good, "--new-owner", "0x0000000000000000000000000000000000000001", "--device-fingerprint", "laptop")]
+    public async Task The_cluster_client_needs_the_acting_address_and_cannot_hash_a_fingerprint(string named, params string[] args) =>
         AssertBadInput(await Cli.RunAsync(Cli.Offline(), [.. args, "--gateway", $"127.0.0.1:{SiloProcess.FreePort()}"]), named);
 
     [Theory]
