@@ -71,6 +71,36 @@ public sealed class RestSiloTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Wallet_nft_and_recovery_commands_over_rest_act_through_the_keys_session_and_the_routes_authorization()
+    {
+        var owner = Cli.Key(0x9003);
+        var stranger = Cli.Key(0x9004);
+        var address = owner.Address.ToString();
+        var op = RestSilo.OperatorKey;
+        var hash = "0x" + new string('c', 64);
+        Assert.Equal(0, (await RunAsync("pool", "create", "rest-stake", "--rate", "5", "--operator-key", op)).Exit);
+        Assert.Equal(0, (await RunAsync("nft", "collection", "rest-art", "--name", "Art", "--operator-key", op)).Exit);
+        Assert.Equal(0, (await RunAsync("nft", "mint", "rest-art", "1", "--owner", address, "--metadata-hash", hash, "--operator-key", op)).Exit);
+
+        var staked = await RunAsync("wallet", "stake", address, "--pool", "rest-stake", "--amount", "40", "--key", Cli.KeyText(0x9003));
+        var byStranger = await RunAsync("wallet", "stake", address, "--pool", "rest-stake", "--amount", "1", "--key", Cli.KeyText(0x9004));
+        var strangerMoves = await RunAsync("nft", "transfer", "rest-art", "1", "--to", stranger.Address.ToString(), "--key", Cli.KeyText(0x9004));
+        var moved = await RunAsync("nft", "transfer", "rest-art", "1", "--to", stranger.Address.ToString(), "--key", Cli.KeyText(0x9003));
+        var shown = await RunAsync("wallet", "show", address);
+        var submitted = await RunAsync("recovery", "submit", "rest-r1", "--wallet", address, "--new-owner", stranger.Address.ToString());
+
+        Assert.Equal("40", staked["staked"]);
+        Assert.Equal(1, byStranger.Exit);
+        Assert.StartsWith("403 not_authorized: ", byStranger.Errors, StringComparison.Ordinal);
+        Assert.Equal(1, strangerMoves.Exit);
+        Assert.StartsWith("403 not_authorized: ", strangerMoves.Errors, StringComparison.Ordinal);
+        Assert.Equal(stranger.Address.ToString(), moved["owner"]);
+        Assert.Equal("40", shown.Json.GetProperty("positions")[0].GetProperty("staked").GetString());
+        Assert.Equal(1, submitted.Exit); // the wallet has no guardians
+        Assert.StartsWith("409 no_guardians: ", submitted.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_given_token_is_sent_as_is_and_no_sign_in_happens()
     {
         var result = await Cli.RunAsync(_silo.ClientServices(), "wallet", "claim", Cli.Address(0x9002).ToString(), "--pool", "p1", "--token", "given-token", "--key", Cli.KeyText(0x9002), "--http", Url);
