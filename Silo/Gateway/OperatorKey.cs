@@ -47,16 +47,29 @@ public sealed class OperatorKey
             return File.ReadAllText(path).Trim();
         }
 
+        // Written whole to a file of its own, then moved into place only if no key is there yet: silos starting together on one
+        // data folder all end up with the key that landed first.
         Directory.CreateDirectory(storage.Path);
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var writer = new StreamWriter(path, Encoding.UTF8, options))
+        using (var writer = new StreamWriter(temporary, Encoding.UTF8, options))
         {
             writer.Write(generated);
+        }
+
+        try
+        {
+            File.Move(temporary, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.Delete(temporary);
+            return File.ReadAllText(path).Trim();
         }
 
         Console.WriteLine($"Generated an operator key, kept in {path} (set Gateway:OperatorKey to choose one): {generated}");

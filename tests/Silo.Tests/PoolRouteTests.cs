@@ -122,6 +122,33 @@ public sealed class PoolRouteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Silos_starting_together_on_one_data_folder_all_take_the_same_generated_key()
+    {
+        var folder = Directory.CreateTempSubdirectory("actors-key-").FullName;
+        try
+        {
+            var options = Microsoft.Extensions.Options.Options.Create(new Gateway.GatewayOptions());
+            var storage = Microsoft.Extensions.Options.Options.Create(new Actors.Runtime.Storage.StorageOptions { Provider = "sqlite", Path = folder });
+
+            using var start = new Barrier(8);
+            var threads = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(() =>
+            {
+                start.SignalAndWait(TimeSpan.FromSeconds(30)); // all at once, as silos starting together
+                return new Gateway.OperatorKey(options, storage);
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
+            var keys = await Task.WhenAll(threads);
+            var stored = (await File.ReadAllTextAsync(Path.Combine(folder, "operator-key"))).Trim();
+
+            Assert.All(keys, key => Assert.True(key.Matches(stored)));
+            Assert.Equal(["operator-key"], Directory.GetFiles(folder).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Without_a_configured_key_one_is_generated_kept_private_in_the_data_folder_and_accepted()
     {
         var folder = Directory.CreateTempSubdirectory("actors-key-").FullName;
