@@ -10,6 +10,7 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
 {
     private int _failWrites;
     private int _failReads;
+    private int _reads;
     private int _batches;
     private int _writes;
 
@@ -24,6 +25,9 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
 
     /// <summary>Runs after each batch has committed in the inner provider, before any writer is answered.</summary>
     public Action<IReadOnlyList<StateWrite>>? AfterCommit { get; set; }
+
+    /// <summary>Reads that reached the inner provider.</summary>
+    public int Reads => Volatile.Read(ref _reads);
 
     /// <summary>Batches that reached the inner provider and committed.</summary>
     public int CommittedBatches => Volatile.Read(ref _batches);
@@ -60,6 +64,7 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
             throw new StorageException($"Injected read fault for {grainId}/{stateName}.");
         }
 
+        Interlocked.Increment(ref _reads);
         return inner.ReadAsync(grainId, stateName, cancellationToken);
     }
 

@@ -232,6 +232,7 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
     }
 
     // On a new view, activations of grains another silo now owns leave after their current turn; their state is in storage.
+    // Those that stay check their state against storage while the view settles (see Activation.StateRefresh).
     private void HandOffGrainsOwnedElsewhere(ClusterView view)
     {
         if (!view.IsActive(SiloAddress))
@@ -244,11 +245,6 @@ internal sealed class SiloRuntime : ILocalSilo, IAsyncDisposable
             if (Router.OwnerOf(activation.GrainId) != SiloAddress)
             {
                 activation.Deactivate(DeactivationReason.OwnershipChanged);
-            }
-            else
-            {
-                // While views differed another silo may have run this grain too: check its state before the next call.
-                activation.RefreshStatesBeforeNextCall();
             }
         }
     }

@@ -11,7 +11,6 @@ internal sealed partial class ActivationData
     private Exception? _activationError;
     private ActivationData? _forwardTo;
     private volatile bool _defunct;
-    private volatile bool _refreshPending;
 
     /// <summary>Constructs the grain, reads its states and runs OnActivateAsync; then starts the calls that waited.</summary>
     public async Task ActivateAsync()
@@ -115,17 +114,6 @@ internal sealed partial class ActivationData
         Deactivate(reason);
         return Deactivated;
     }
-
-    /// <summary>Asks for the persistent states to be checked against storage before the next call runs.</summary>
-    public void RefreshStatesBeforeNextCall()
-    {
-        if (_states.Count > 0)
-        {
-            _refreshPending = true;
-        }
-    }
-
-    internal Task RefreshStatesAsync() => Task.WhenAll(_states.Select(s => s.RefreshAsync(CancellationToken.None)));
 
     /// <summary>True once the activation ended with nothing to hand over: its catalog slot may be cleared.</summary>
     public bool IsDefunct => _defunct;

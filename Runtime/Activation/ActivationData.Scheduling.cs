@@ -13,6 +13,13 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
     private bool _dispatchScheduled;
     private int _cancelledWaiting;
 
+    // When the persistent states were last checked against storage (the runtime clock's timestamps; the read at activation
+    // counts from the activation's creation), until when they are checked whatever the view because a check found a write by
+    // another activation, and whether a check waits in the queue. See StateRefresh.
+    private long _statesCheckedAt;
+    private long _checkStatesUntil = long.MinValue;
+    private bool _stateCheckQueued;
+
     private int RunningCount => _runningExclusive + _runningReadOnly + _runningInterleaved;
 
     /// <summary>
@@ -27,7 +34,7 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
         MarkUsed();
         lock (_lock)
         {
-            QueueRefreshIfPending();
+            QueueStateCheckIfDue();
             if (_status == ActivationStatus.Valid && (_queue.Count == 0 || IsInterleaved(flags)) && CanStart(flags))
             {
                 MarkStarted(flags);
@@ -106,7 +113,7 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
                 goto Failed;
             }
 
-            QueueRefreshIfPending();
+            QueueStateCheckIfDue();
             _queue.Enqueue(item);
             dispatch = ShouldScheduleDispatch();
         }
@@ -229,13 +236,37 @@ internal sealed partial class ActivationData : IThreadPoolWorkItem
         }
     }
 
-    // Under _lock: a pending state check goes ahead of the call being queued, as an exclusive turn.
-    private void QueueRefreshIfPending()
+    // Under _lock: while the view is unsettled, and once after, a check of the persistent states goes ahead of the item being
+    // queued, as an exclusive turn. A check that has not started yet serves every item queued behind it.
+    private void QueueStateCheckIfDue()
     {
-        if (_refreshPending && _status == ActivationStatus.Valid)
+        if (!_stateCheckQueued && _states.Count > 0 && _status is ActivationStatus.Activating or ActivationStatus.Valid
+            && _statesCheckedAt < Math.Max(Runtime.Membership.ViewSettledAt, _checkStatesUntil))
         {
-            _refreshPending = false;
+            _stateCheckQueued = true;
             _queue.Enqueue(new StateRefresh());
+        }
+    }
+
+    /// <summary>Checks the persistent states against storage, re-reading those another activation wrote; run by <see cref="StateRefresh"/>.</summary>
+    internal async Task CheckStatesAsync()
+    {
+        var clock = Runtime.TimeProvider;
+        lock (_lock)
+        {
+            // Calls queued from now on arrive after this check has begun reading: they need a check of their own.
+            _stateCheckQueued = false;
+            _statesCheckedAt = clock.GetTimestamp();
+        }
+
+        var moved = await Task.WhenAll(_states.Select(s => s.RefreshAsync(CancellationToken.None))).ConfigureAwait(false);
+        if (moved.Contains(true))
+        {
+            var until = clock.GetTimestamp() + Runtime.Membership.Timestamps(Runtime.Membership.ViewSettleTime);
+            lock (_lock)
+            {
+                _checkStatesUntil = until;
+            }
         }
     }
 

@@ -27,6 +27,7 @@ internal sealed partial class ActivationData : IGrainActivationContext
         Runtime = runtime;
         CollectionAge = classInfo.CollectionAge ?? runtime.Options.CollectionAge;
         _lastUsed = runtime.TimeProvider.GetUtcNow();
+        _statesCheckedAt = runtime.TimeProvider.GetTimestamp(); // the states are read after this, when the activation starts
     }
 
     /// <summary>The activation whose grain constructor is running on this thread, for <see cref="Grain"/>'s constructor.</summary>

@@ -17,6 +17,7 @@ internal sealed partial class MembershipService : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Dictionary<SiloAddress, int> _missedProbes = [];
     private volatile ClusterView _view = ClusterView.Empty;
+    private long _viewSettledAt = long.MinValue;
     private long _lastRenewal;
     private long _reachableSince = -1;
     private int _expiryChecks;
@@ -37,6 +38,22 @@ internal sealed partial class MembershipService : IAsyncDisposable
     public event Action? DeclaredDead;
 
     public ClusterView View => _view;
+
+    public MembershipOptions Options => _options;
+
+    /// <summary>
+    /// How long after this silo's view changes another silo may still act on an older view. Silos read the table every
+    /// heartbeat period, right after renewing their lease, and a silo that cannot renew fences itself (serves no call) within
+    /// the death timeout; so one death timeout after this silo saw a table version, a silo still serving has read it too.
+    /// </summary>
+    public TimeSpan ViewSettleTime => _options.DeathTimeout;
+
+    /// <summary>
+    /// The <see cref="TimeProvider.GetTimestamp"/> until which the current view is unsettled: up to then another silo may run,
+    /// and write, a grain this silo also runs. Activations check their persistent states against storage before calls until
+    /// they have checked after this moment (see <see cref="Activation.StateRefresh"/>).
+    /// </summary>
+    public long ViewSettledAt => Volatile.Read(ref _viewSettledAt);
 
     /// <summary>How many rounds looked for expired peers (after the silo had reached the table for a whole death timeout).</summary>
     internal int ExpiryChecks => Volatile.Read(ref _expiryChecks);
@@ -168,8 +185,18 @@ internal sealed partial class MembershipService : IAsyncDisposable
         }
 
         var view = new ClusterView(snapshot.TableVersion, [.. snapshot.Entries.Select(e => e.Entry)]);
+        if (view.Members.Any(m => m.Silo != Self))
+        {
+            // Unsettled before the view is visible, so that no call routed by the new view skips the checks. A table that holds
+            // no other row has no silo that could still run a grain (dead rows go only long after their silos fenced).
+            Volatile.Write(ref _viewSettledAt, _runtime.TimeProvider.GetTimestamp() + Timestamps(ViewSettleTime));
+        }
+
         _view = view;
         Log.ViewChanged(_runtime.Logger, Self, view.Version, view.Active.Count, view.Members.Count);
         ViewChanged?.Invoke(view);
     }
+
+    /// <summary>A duration in the units of <see cref="TimeProvider.GetTimestamp"/> of the silo's clock.</summary>
+    internal long Timestamps(TimeSpan duration) => (long)(duration.TotalSeconds * _runtime.TimeProvider.TimestampFrequency);
 }

@@ -18,10 +18,23 @@ internal sealed class PersistentState<TState>(ActivationData activation, string 
 
     public bool RecordExists { get; private set; }
 
-    public async Task ReadStateAsync(CancellationToken cancellationToken = default)
+    public async Task ReadStateAsync(CancellationToken cancellationToken = default) =>
+        Load(await activation.Runtime.Storage.ReadAsync(activation.GrainId, StateName, cancellationToken).ConfigureAwait(false));
+
+    public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
-        var runtime = activation.Runtime;
-        var stored = await runtime.Storage.ReadAsync(activation.GrainId, StateName, cancellationToken).ConfigureAwait(false);
+        var stored = await activation.Runtime.Storage.ReadAsync(activation.GrainId, StateName, cancellationToken).ConfigureAwait(false);
+        if ((stored?.Version ?? 0) == Version)
+        {
+            return false;
+        }
+
+        Load(stored);
+        return true;
+    }
+
+    private void Load(StoredState? stored)
+    {
         if (stored?.Data is not { } data)
         {
             State = new();
@@ -32,7 +45,7 @@ internal sealed class PersistentState<TState>(ActivationData activation, string 
 
         try
         {
-            State = runtime.Serializer.Deserialize<TState>(data);
+            State = activation.Runtime.Serializer.Deserialize<TState>(data);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
@@ -43,15 +56,6 @@ internal sealed class PersistentState<TState>(ActivationData activation, string 
 
         Version = stored.Version;
         RecordExists = true;
-    }
-
-    public async Task RefreshAsync(CancellationToken cancellationToken)
-    {
-        var stored = await activation.Runtime.Storage.ReadAsync(activation.GrainId, StateName, cancellationToken).ConfigureAwait(false);
-        if ((stored?.Version ?? 0) != Version)
-        {
-            await ReadStateAsync(cancellationToken).ConfigureAwait(false);
-        }
     }
 
     public Task WriteStateAsync(CancellationToken cancellationToken = default) =>
