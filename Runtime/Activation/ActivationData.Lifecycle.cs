@@ -267,7 +267,10 @@ internal sealed partial class ActivationData
 
             foreach (var item in stranded)
             {
-                item.Fail(new SiloUnavailableException($"Silo {Runtime.SiloAddress} is shutting down; grain {GrainId} was deactivated before the call ran."));
+                item.Fail(new SiloUnavailableException($"Silo {Runtime.SiloAddress} is shutting down; grain {GrainId} was deactivated before the call ran.")
+                {
+                    CallNotRun = true, // queued, never started: the caller may send it to the grain's next activation
+                });
             }
         }
         finally

@@ -34,9 +34,15 @@ internal static class RequestDispatch
 
     private static void Reply(MessageConnection connection, long correlationId, Task<byte[]> done)
     {
-        var response = done.IsCompletedSuccessfully
-            ? Message.Response(correlationId, ResponseStatus.Ok, done.Result)
-            : Message.Response(correlationId, ResponseStatus.Error, ExceptionCodec.Encode(done.Exception?.GetBaseException() ?? new TaskCanceledException()));
+        var error = done.IsCompletedSuccessfully ? null : done.Exception?.GetBaseException() ?? new TaskCanceledException();
+        var response = error switch
+        {
+            null => Message.Response(correlationId, ResponseStatus.Ok, done.Result),
+
+            // A call this silo refused before running it (its activation went away while it waited): the caller may retry it.
+            SiloUnavailableException { CallNotRun: true } => Message.Response(correlationId, ResponseStatus.Rejected, System.Text.Encoding.UTF8.GetBytes(error.Message)),
+            _ => Message.Response(correlationId, ResponseStatus.Error, ExceptionCodec.Encode(error)),
+        };
         connection.TrySend(response);
     }
 }
