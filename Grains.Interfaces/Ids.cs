@@ -9,6 +9,13 @@ public static class Ids
     public static bool IsId([NotNullWhen(true)] string? text, int maxLength) =>
         !string.IsNullOrEmpty(text) && text.Length <= maxLength && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
 
+    /// <summary>The longest device fingerprint accepted.</summary>
+    public const int MaxFingerprintLength = 512;
+
+    /// <summary>Whether <paramref name="text"/> is a device fingerprint: 1 to 512 printable ASCII characters.</summary>
+    public static bool IsFingerprint([NotNullWhen(true)] string? text) =>
+        text is { Length: > 0 and <= MaxFingerprintLength } && text.All(c => c is >= ' ' and <= '~');
+
     /// <summary>Whether <paramref name="text"/> is an ISO 3166-1 alpha-2 country code: two uppercase letters.</summary>
     public static bool IsCountryCode([NotNullWhen(true)] string? text) => text is { Length: 2 } && text.All(char.IsAsciiLetterUpper);
 }

@@ -156,9 +156,9 @@ internal sealed class CommandInput(ParseResult result, bool overHttp, Func<strin
     public string? Fingerprint(Symbol symbol)
     {
         var text = Text(symbol);
-        if (text is not null && (text.Length is 0 or > 512 || text.Any(c => c is < ' ' or > '~')))
+        if (text is not null && !Ids.IsFingerprint(text))
         {
-            Error(symbol, "must be 1 to 512 printable ASCII characters");
+            Error(symbol, $"must be 1 to {Ids.MaxFingerprintLength} printable ASCII characters");
         }
 
         return text;

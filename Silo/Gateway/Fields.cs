@@ -68,15 +68,15 @@ public sealed class Fields
         return text;
     }
 
-    /// <summary>An optional device fingerprint: 1 to <see cref="PrivacyHashes.MaxFingerprintLength"/> printable ASCII characters.</summary>
+    /// <summary>An optional device fingerprint: 1 to <see cref="Grains.Interfaces.Ids.MaxFingerprintLength"/> printable ASCII characters.</summary>
     public string? Fingerprint(string field, string? text)
     {
-        if (text is null || (text.Length is > 0 and <= PrivacyHashes.MaxFingerprintLength && text.All(c => c is >= ' ' and <= '~')))
+        if (text is null || Grains.Interfaces.Ids.IsFingerprint(text))
         {
             return text;
         }
 
-        Error(field, $"must be 1 to {PrivacyHashes.MaxFingerprintLength} printable ASCII characters");
+        Error(field, $"must be 1 to {Grains.Interfaces.Ids.MaxFingerprintLength} printable ASCII characters");
         return null;
     }
 

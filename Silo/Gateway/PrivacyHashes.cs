@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Actors.Domain.Ethereum;
-using Actors.Grains.Interfaces.Gateway;
 using Actors.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -15,9 +14,6 @@ namespace Actors.Silo.Gateway;
 /// </summary>
 public sealed class PrivacyHashes(IOptions<GatewayOptions> options, IGrainFactory grains)
 {
-    /// <summary>The longest device fingerprint accepted.</summary>
-    public const int MaxFingerprintLength = 512;
-
     private byte[]? _pepper;
 
     /// <summary>The hash of a device fingerprint.</summary>
@@ -28,9 +24,7 @@ public sealed class PrivacyHashes(IOptions<GatewayOptions> options, IGrainFactor
 
     private async Task<Hash32> HashAsync(string purpose, string value)
     {
-        var pepper = _pepper ??= options.Value.Pepper is { Length: > 0 } configured
-            ? SHA256.HashData(Encoding.UTF8.GetBytes(configured))
-            : await grains.GetGrain<IClusterSecretGrain>("privacy-pepper").GetOrCreate();
+        var pepper = _pepper ??= await GatewaySecrets.ResolveAsync(options.Value.Pepper, "privacy-pepper", grains);
         return Hash32.FromBytes(HMACSHA256.HashData(pepper, Encoding.UTF8.GetBytes($"{purpose}\n{value}")));
     }
 }

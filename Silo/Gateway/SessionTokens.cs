@@ -56,9 +56,7 @@ public sealed class SessionTokens(IOptions<GatewayOptions> options, IGrainFactor
         return time.GetUtcNow() < expiresAt ? new Session(EthereumAddress.FromBytes(payload.AsSpan(0, EthereumAddress.Size)), expiresAt, recoveryNonce) : null;
     }
 
-    private async ValueTask<byte[]> KeyAsync() => _key ??= options.Value.SessionKey is { Length: > 0 } configured
-        ? SHA256.HashData(Encoding.UTF8.GetBytes(configured))
-        : await grains.GetGrain<IClusterSecretGrain>("session-token-key").GetOrCreate();
+    private async ValueTask<byte[]> KeyAsync() => _key ??= await GatewaySecrets.ResolveAsync(options.Value.SessionKey, "session-token-key", grains);
 
     private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 
