@@ -12,8 +12,8 @@ internal static class ClientCommandLine
     public static RootCommand Create(CommandServices services)
     {
         var root = new RootCommand("Operator and user client for the actor cluster.");
-        root.Subcommands.Add(ClusterCommands.Create());
-        root.Subcommands.Add(CounterCommands.CreateCounter());
+        root.Subcommands.Add(ClusterCommands.Create(services));
+        root.Subcommands.Add(CounterCommands.CreateCounter(services));
         root.Subcommands.Add(WalletCommands.Create(services));
         root.Subcommands.Add(PoolCommands.Create(services));
         root.Subcommands.Add(NftCommands.Create(services));

@@ -1,3 +1,5 @@
+using Actors.Grains.Interfaces;
+
 namespace Actors.Grains;
 
 /// <summary>Operation ids: how a retried request is recognized, so that it has one effect.</summary>
@@ -8,10 +10,9 @@ internal static class OperationIds
 
     public static void Validate(string operationId)
     {
-        ArgumentException.ThrowIfNullOrEmpty(operationId);
-        if (operationId.Length > MaxLength || operationId.Any(char.IsControl))
+        if (string.IsNullOrEmpty(operationId) || operationId.Length > MaxLength || operationId.Any(char.IsControl))
         {
-            throw new ArgumentException($"An operation id is 1 to {MaxLength} characters without control characters.", nameof(operationId));
+            throw RequestRejectedException.Invalid(nameof(operationId), $"An operation id is 1 to {MaxLength} characters without control characters.");
         }
     }
 }

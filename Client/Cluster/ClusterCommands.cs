@@ -5,27 +5,43 @@ using System.Text.Json;
 
 namespace Actors.Client.Cluster;
 
-/// <summary><c>cluster ...</c>: what the cluster looks like, through a silo's REST API.</summary>
+/// <summary>
+/// <c>cluster ...</c>: what the cluster looks like, through a silo's REST API (<c>silos</c>) or the cluster client
+/// (<c>gateways</c>).
+/// </summary>
 internal static class ClusterCommands
 {
-    public static Command Create()
+    /// <summary>The REST API of a silo started with the defaults on this machine.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8080/";
+
+    public static Command Create(CommandServices services)
     {
-        var http = new Option<Uri>("--http")
-        {
-            Description = "Base URL of any silo's REST API.",
-            DefaultValueFactory = _ => new Uri("http://127.0.0.1:8080"),
-        };
+        ArgumentNullException.ThrowIfNull(services);
+
+        // Read as text and checked here: a URL the parser cannot convert would otherwise end the command with an exception.
+        var http = new Option<string?>("--http") { Description = $"Base URL of any silo's REST API (default {DefaultUrl})." };
         var silos = new Command("silos", "List the silos with their zone, status and activation count.") { http };
         silos.SetAction(async (result, cancellationToken) =>
         {
-            using var client = new HttpClient { BaseAddress = result.GetValue(http), Timeout = TimeSpan.FromSeconds(10) };
-            return await ListSilosAsync(client, Console.Out, Console.Error, cancellationToken);
+            var (output, errors) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+            if (BaseUrl(result.GetValue(http) ?? DefaultUrl) is not { } url)
+            {
+                await errors.WriteLineAsync($"--http: must be an http:// or https:// URL, not '{result.GetValue(http)}'");
+                return 2;
+            }
+
+            using var client = services.CreateHttpClient(url);
+            return await ListSilosAsync(client, output, errors, cancellationToken);
         });
-        return new Command("cluster", "Inspect the cluster.") { silos, CounterCommands.CreateGateways() };
+        return new Command("cluster", "Inspect the cluster.") { silos, CounterCommands.CreateGateways(services) };
     }
 
-    /// <summary>Prints one line per silo; returns 0, or 1 when the silo cannot be reached or answers with an error.</summary>
-    public static async Task<int> ListSilosAsync(HttpClient client, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    /// <summary>
+    /// Prints one line per silo (a value the silo does not know, such as a dead silo's activation count, as <c>-</c>); returns
+    /// 0, or 1 when the silo cannot be reached or answers with an error.
+    /// </summary>
+    public static async Task<int> ListSilosAsync(
+        HttpClient client, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(output);
@@ -35,16 +51,17 @@ internal static class ClusterCommands
         {
             silos = await client.GetFromJsonAsync<List<SiloRow>>("api/cluster/silos", JsonOptions, cancellationToken);
         }
-        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or JsonException)
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or JsonException or NotSupportedException)
         {
             await errors.WriteLineAsync($"cannot list silos from {client.BaseAddress}: {error.Message}");
             return 1;
         }
 
-        await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,-12} {2,-13} {3,11}", "ADDRESS", "ZONE", "STATUS", "ACTIVATIONS"));
+        await output.WriteLineAsync(Line("ADDRESS", "ZONE", "STATUS", "ACTIVATIONS"));
         foreach (var silo in silos ?? [])
         {
-            await output.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, "{0,-24} {1,-12} {2,-13} {3,11}", silo.Address, silo.Zone, silo.Status, silo.ActivationCount));
+            var activations = silo.ActivationCount?.ToString(CultureInfo.InvariantCulture);
+            await output.WriteLineAsync(Line(silo.Address, silo.Zone, Text(silo.Status), activations));
         }
 
         return 0;
@@ -52,5 +69,24 @@ internal static class ClusterCommands
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
-    private sealed record SiloRow(string Address, string Zone, string Status, int ActivationCount);
+    private const string Unknown = "-";
+
+    private static string Line(string? address, string? zone, string? status, string? activations) => string.Format(
+        CultureInfo.InvariantCulture, "{0,-24} {1,-12} {2,-13} {3,11}",
+        address ?? Unknown, zone ?? Unknown, status ?? Unknown, activations ?? Unknown);
+
+    // A status is a name (Active, Dead...); a silo that sends the enum's number is shown as it sent it.
+    private static string? Text(JsonElement? status) => status switch
+    {
+        { ValueKind: JsonValueKind.String } name => name.GetString(),
+        { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
+        _ => null,
+    };
+
+    private static Uri? BaseUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+            ? url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/")
+            : null;
+
+    private sealed record SiloRow(string? Address, string? Zone, JsonElement? Status, int? ActivationCount);
 }

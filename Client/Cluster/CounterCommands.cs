@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Net;
 using Actors.Grains.Interfaces.Diagnostics;
-using Actors.Runtime.Client;
+using Orleans.Runtime;
 
 namespace Actors.Client.Cluster;
 
@@ -12,15 +13,20 @@ namespace Actors.Client.Cluster;
 /// </summary>
 internal static class CounterCommands
 {
-    public static Command CreateCounter()
+    public static Command CreateCounter(CommandServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var gateway = new GatewayOptions();
         var key = new Argument<string>("key") { Description = "The counter's key." };
 
         var get = new Command("get", "Print a counter's value.") { key };
         gateway.AddTo(get);
-        get.SetAction((result, cancellationToken) => RunAsync(gateway.Read(result), Console.Out, Console.Error, cancellationToken,
-            client => client.GetGrain<ICounterGrain>(result.GetValue(key)!).Get()));
+        get.SetAction((result, cancellationToken) =>
+        {
+            var counter = result.GetValue(key)!;
+            return RunAsync(gateway.Read(result, services.Variable), services, Output(result), Error(result),
+                grains => grains.GetGrain<ICounterGrain>(counter).Get(), cancellationToken);
+        });
 
         var delta = new Option<long>("--delta") { Description = "How much to add.", DefaultValueFactory = _ => 1 };
         var operation = new Option<string>("--op")
@@ -30,41 +36,67 @@ internal static class CounterCommands
         };
         var add = new Command("add", "Add to a counter once per operation id and print its value.") { key, delta, operation };
         gateway.AddTo(add);
-        add.SetAction((result, cancellationToken) => RunAsync(gateway.Read(result), Console.Out, Console.Error, cancellationToken,
-            client => client.GetGrain<ICounterGrain>(result.GetValue(key)!).Add(result.GetValue(operation)!, result.GetValue(delta))));
+        add.SetAction((result, cancellationToken) =>
+        {
+            // Read once: every attempt of the call carries the same operation id, so a retry counts once.
+            var (counter, amount, op) = (result.GetValue(key)!, result.GetValue(delta), result.GetValue(operation)!);
+            return RunAsync(gateway.Read(result, services.Variable), services, Output(result), Error(result),
+                grains => grains.GetGrain<ICounterGrain>(counter).Add(op, amount), cancellationToken);
+        });
 
         return new Command("counter", "Read and add to the diagnostic counter grains through the cluster client.") { get, add };
     }
 
-    public static Command CreateGateways()
+    public static Command CreateGateways(CommandServices services)
     {
+        ArgumentNullException.ThrowIfNull(services);
         var gateway = new GatewayOptions();
         var gateways = new Command("gateways", "List the gateways of the cluster's active silos, as the cluster client learns them.");
         gateway.AddTo(gateways);
-        gateways.SetAction((result, cancellationToken) => ListGatewaysAsync(gateway.Read(result), Console.Out, Console.Error, cancellationToken));
+        gateways.SetAction((result, cancellationToken) =>
+            ListGatewaysAsync(gateway.Read(result, services.Variable), services, Output(result), Error(result), cancellationToken));
         return gateways;
     }
 
     /// <summary>Connects, runs one call, prints its result; see the class for the exit codes.</summary>
-    public static async Task<int> RunAsync(
-        ClusterClientOptions options, TextWriter output, TextWriter errors, CancellationToken cancellationToken, Func<ClusterClient, Task<long>> call)
+    public static Task<int> RunAsync(
+        ClusterClientOptions options, CommandServices services, TextWriter output, TextWriter errors, Func<IGrainFactory, Task<long>> call,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(call);
-        return await ClusterCall.WithClientAsync(options, errors, cancellationToken, async client =>
-        {
-            var value = await call(client);
-            await output.WriteLineAsync(value.ToString(CultureInfo.InvariantCulture));
-        });
+        ArgumentNullException.ThrowIfNull(output);
+        return ClusterCall.RunAsync(
+            options, services, errors, call, value => output.WriteLineAsync(value.ToString(CultureInfo.InvariantCulture)),
+            cancellationToken);
     }
 
-    /// <summary>Prints the cluster's gateways, one <c>host:port</c> per line.</summary>
-    public static Task<int> ListGatewaysAsync(ClusterClientOptions options, TextWriter output, TextWriter errors, CancellationToken cancellationToken) =>
-        ClusterCall.WithClientAsync(options, errors, cancellationToken, async client =>
+    /// <summary>Prints the gateways of the cluster's active silos, one <c>host:port</c> per line, as the membership lists them.</summary>
+    public static Task<int> ListGatewaysAsync(
+        ClusterClientOptions options, CommandServices services, TextWriter output, TextWriter errors, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return ClusterCall.RunAsync(options, services, errors, ActiveGatewaysAsync, async gateways =>
         {
-            await client.RefreshGatewaysAsync(cancellationToken);
-            foreach (var gateway in client.KnownGateways.Order(StringComparer.Ordinal))
+            foreach (var gateway in gateways)
             {
                 await output.WriteLineAsync(gateway);
             }
-        });
+        }, cancellationToken);
+    }
+
+    // The management grain answers from the membership table; a silo without a gateway (port 0) takes no clients.
+    private static async Task<string[]> ActiveGatewaysAsync(IGrainFactory grains)
+    {
+        var silos = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true);
+        return
+        [
+            .. silos.Where(s => s.Status == SiloStatus.Active && s.ProxyPort > 0)
+                .Select(s => new IPEndPoint(s.SiloAddress.Endpoint.Address, s.ProxyPort).ToString())
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal),
+        ];
+    }
+
+    private static TextWriter Output(ParseResult result) => result.InvocationConfiguration.Output;
+
+    private static TextWriter Error(ParseResult result) => result.InvocationConfiguration.Error;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Actors.Domain.Ethereum;
+using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Recovery;
 
 namespace Actors.Client.Cluster;
@@ -63,8 +64,10 @@ internal static class RecoveryCommands
                     input.Error(guardian, "is not the address of --key");
                 }
 
+                var attempts = 0;
                 return new CallPlan<RecoveryView>(
-                    grains => ApproveAsync(grains.GetGrain<IRecoveryRequestGrain>(id), id, approver!, given, signer),
+                    grains => ApproveAsync(
+                        grains.GetGrain<IRecoveryRequestGrain>(id), id, approver!, given, signer, repeat: attempts++ > 0),
                     (http, ct) => ApproveAsync(http, id, approver!, given, signer, op, ct));
             });
 
@@ -79,11 +82,21 @@ internal static class RecoveryCommands
         return new Command("recovery", "Wallet recovery by guardians: submit a request, approve it, show it.") { submit, approve, show };
     }
 
-    // Through the cluster client: with a key, the request's signing message is read and signed first.
-    private static async Task<RecoveryView> ApproveAsync(IRecoveryRequestGrain request, string id, EthereumAddress guardian, EthereumSignature? given, PrivateKey? key)
+    // Through the cluster client: with a key, the request's signing message is read and signed first. An approval counts once
+    // per guardian, so a repeat after a cluster fault that finds it counted already finds the earlier attempt done.
+    private static async Task<RecoveryView> ApproveAsync(
+        IRecoveryRequestGrain request, string id, EthereumAddress guardian, EthereumSignature? given, PrivateKey? key, bool repeat)
     {
-        var signature = given ?? TrySign(key!, id, (await ExistingAsync(request, id)).SigningMessage) ?? throw new InvalidOperationException(NotAnApproval(id));
-        return await request.Approve(guardian, signature.ToString());
+        var signature = given ?? TrySign(key!, id, (await ExistingAsync(request, id)).SigningMessage)
+            ?? throw new InvalidOperationException(NotAnApproval(id));
+        try
+        {
+            return await request.Approve(guardian, signature.ToString());
+        }
+        catch (RequestRejectedException error) when (repeat && error.Code == RecoveryErrors.DuplicateApproval)
+        {
+            return await ExistingAsync(request, id);
+        }
     }
 
     // Over REST: with a key, GET the request for its signing message and sign it first.

@@ -56,7 +56,7 @@ internal sealed class TransportOptions(CommandServices services)
             _ => [],
         };
         var command = new Command(name, description);
-        foreach (var symbol in (Symbol[])[.. symbols, _gateway.Gateways, _gateway.ClusterId, _http, .. credentials])
+        foreach (var symbol in (Symbol[])[.. symbols, .. _gateway.All, _http, .. credentials])
         {
             if (symbol is Argument argument)
             {
@@ -94,7 +94,7 @@ internal sealed class TransportOptions(CommandServices services)
 
         if (url is null)
         {
-            return await ClusterCall.RunAsync(_gateway.Read(result), output, errors, call.Cluster, services.Time, cancellationToken);
+            return await ClusterCall.RunAsync(_gateway.Read(result, services.Variable), services, output, errors, call.Cluster, cancellationToken);
         }
 
         using var client = services.CreateHttpClient(url);

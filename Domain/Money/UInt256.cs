@@ -54,6 +54,9 @@ public readonly partial struct UInt256 :
         _u3 = u3;
     }
 
+    /// <summary>The four 64-bit limbs, most significant first (the order of the constructor).</summary>
+    public void Deconstruct(out ulong u3, out ulong u2, out ulong u1, out ulong u0) => (u3, u2, u1, u0) = (_u3, _u2, _u1, _u0);
+
     /// <summary>0.</summary>
     public static UInt256 Zero => default;
 

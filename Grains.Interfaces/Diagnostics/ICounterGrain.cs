@@ -1,4 +1,4 @@
-using Actors.Runtime;
+using Orleans.Concurrency;
 
 namespace Actors.Grains.Interfaces.Diagnostics;
 

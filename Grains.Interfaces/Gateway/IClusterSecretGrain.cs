@@ -1,4 +1,3 @@
-using Actors.Runtime;
 
 namespace Actors.Grains.Interfaces.Gateway;
 

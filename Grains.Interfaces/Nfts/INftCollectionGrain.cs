@@ -1,5 +1,5 @@
+using Orleans.Concurrency;
 using Actors.Domain.Money;
-using Actors.Runtime;
 
 namespace Actors.Grains.Interfaces.Nfts;
 
@@ -35,7 +35,10 @@ public interface INftCollectionGrain : IGrainWithStringKey
 
 /// <summary>A collection's terms, set at creation.</summary>
 /// <param name="Name">A display name, 1 to 100 characters.</param>
-public sealed record CollectionTerms(string Name);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.CollectionTerms")]
+public sealed record CollectionTerms([property: Id(0)] string Name);
 
 /// <summary>A collection's figures.</summary>
 /// <param name="CollectionId">The collection's id.</param>
@@ -46,5 +49,8 @@ public sealed record CollectionTerms(string Name);
 /// <param name="Scale">The index's decimal scale.</param>
 /// <param name="Deposited">Revenue deposited, in base units.</param>
 /// <param name="DustScaled">Deposited revenue no token accrues (the remainders of the divisions), in 1/10^Scale base units.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.CollectionInfo")]
 public sealed record CollectionInfo(
-    string CollectionId, bool Exists, string Name, long Supply, UInt256 Index, int Scale, UInt256 Deposited, UInt256 DustScaled);
+    [property: Id(0)] string CollectionId, [property: Id(1)] bool Exists, [property: Id(2)] string Name, [property: Id(3)] long Supply, [property: Id(4)] UInt256 Index, [property: Id(5)] int Scale, [property: Id(6)] UInt256 Deposited, [property: Id(7)] UInt256 DustScaled);

@@ -1,6 +1,6 @@
+using Orleans.Concurrency;
 using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
-using Actors.Runtime;
 
 namespace Actors.Grains.Interfaces.Nfts;
 
@@ -64,7 +64,7 @@ public static class NftKeys
         var slash = key.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0)
         {
-            throw new ArgumentException($"A token key is '{{collectionId}}/{{tokenId}}', not '{key}'.", nameof(key));
+            throw RequestRejectedException.Invalid(nameof(key), $"A token key is '{{collectionId}}/{{tokenId}}', not '{key}'.");
         }
 
         var (collectionId, tokenId) = (key[..slash], key[(slash + 1)..]);
@@ -91,7 +91,7 @@ public static class NftKeys
     {
         if (!IsCollectionId(collectionId))
         {
-            throw new ArgumentException($"A collection id is 1 to {MaxCollectionIdLength} letters, digits, '.', '_' or '-'.", nameof(collectionId));
+            throw RequestRejectedException.Invalid(nameof(collectionId), $"A collection id is 1 to {MaxCollectionIdLength} letters, digits, '.', '_' or '-'.");
         }
     }
 
@@ -100,7 +100,7 @@ public static class NftKeys
     {
         if (!IsTokenId(tokenId))
         {
-            throw new ArgumentException("A token id is a non-negative integer below 2^256 in decimal, without leading zeros.", nameof(tokenId));
+            throw RequestRejectedException.Invalid(nameof(tokenId), "A token id is a non-negative integer below 2^256 in decimal, without leading zeros.");
         }
     }
 }
@@ -116,17 +116,20 @@ public static class NftKeys
 /// <param name="PendingDividend">Whole base units accrued on the token and not yet claimed by its owner.</param>
 /// <param name="Sequence">Ownership changes so far (the mint is 1).</param>
 /// <param name="Provenance">Every ownership change, oldest first.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.TokenView")]
 public sealed record TokenView(
-    string CollectionId,
-    string TokenId,
-    bool Exists,
-    EthereumAddress? Owner,
-    EthereumAddress? Approved,
-    Hash32? MetadataHash,
-    UInt256 IndexPaid,
-    UInt256 PendingDividend,
-    long Sequence,
-    IReadOnlyList<ProvenanceEntry> Provenance);
+    [property: Id(0)] string CollectionId,
+    [property: Id(1)] string TokenId,
+    [property: Id(2)] bool Exists,
+    [property: Id(3)] EthereumAddress? Owner,
+    [property: Id(4)] EthereumAddress? Approved,
+    [property: Id(5)] Hash32? MetadataHash,
+    [property: Id(6)] UInt256 IndexPaid,
+    [property: Id(7)] UInt256 PendingDividend,
+    [property: Id(8)] long Sequence,
+    [property: Id(9)] IReadOnlyList<ProvenanceEntry> Provenance);
 
 /// <summary>An ownership change: the mint (no <paramref name="From"/>) or a transfer.</summary>
 /// <param name="Sequence">The change's number, from 1.</param>
@@ -135,4 +138,7 @@ public sealed record TokenView(
 /// <param name="At">When, in Unix seconds.</param>
 /// <param name="Index">The collection index at which the previous owner was settled and the new owner starts accruing.</param>
 /// <param name="OperationId">The operation that made the change.</param>
-public sealed record ProvenanceEntry(long Sequence, EthereumAddress? From, EthereumAddress To, long At, UInt256 Index, string OperationId);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.ProvenanceEntry")]
+public sealed record ProvenanceEntry([property: Id(0)] long Sequence, [property: Id(1)] EthereumAddress? From, [property: Id(2)] EthereumAddress To, [property: Id(3)] long At, [property: Id(4)] UInt256 Index, [property: Id(5)] string OperationId);

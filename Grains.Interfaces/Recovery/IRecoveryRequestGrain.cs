@@ -1,5 +1,5 @@
+using Orleans.Concurrency;
 using Actors.Domain.Ethereum;
-using Actors.Runtime;
 
 namespace Actors.Grains.Interfaces.Recovery;
 
@@ -9,7 +9,7 @@ namespace Actors.Grains.Interfaces.Recovery;
 /// meanwhile, its tokens in escrow), and finalized by a durable reminder that rotates the owner key, bumps the recovery nonce,
 /// revokes every approval and operator grant, releases the escrow and records a provenance snapshot. Every step is logged.
 /// </summary>
-public interface IRecoveryRequestGrain : IGrainWithStringKey, IRemindable
+public interface IRecoveryRequestGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Submits the request. The same request id with the same submission returns the request; with another it is refused
@@ -44,8 +44,11 @@ public interface IRecoveryRequestGrain : IGrainWithStringKey, IRemindable
 /// <param name="EvidenceHashes">Hashes of supporting evidence (documents kept elsewhere); at most 16.</param>
 /// <param name="DeviceFingerprintHash">A hash of the requesting device's fingerprint, if known.</param>
 /// <param name="Geo">Where the request comes from: an ISO 3166-1 alpha-2 country code, if known.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.RecoverySubmission")]
 public sealed record RecoverySubmission(
-    EthereumAddress Wallet, EthereumAddress NewOwner, IReadOnlyList<Hash32> EvidenceHashes, Hash32? DeviceFingerprintHash, string? Geo);
+    [property: Id(0)] EthereumAddress Wallet, [property: Id(1)] EthereumAddress NewOwner, [property: Id(2)] IReadOnlyList<Hash32> EvidenceHashes, [property: Id(3)] Hash32? DeviceFingerprintHash, [property: Id(4)] string? Geo);
 
 /// <summary>Where a recovery request stands.</summary>
 public enum RecoveryStatus
@@ -103,33 +106,42 @@ public enum RecoveryRisk
 /// <param name="Geo">The country code.</param>
 /// <param name="Steps">Every step, in order.</param>
 /// <param name="Snapshot">Owner and metadata hash of every token the wallet held at finalization.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.RecoveryView")]
 public sealed record RecoveryView(
-    string RequestId,
-    bool Exists,
-    EthereumAddress? Wallet,
-    EthereumAddress? NewOwner,
-    RecoveryStatus? Status,
-    RecoveryRisk? Risk,
-    int RiskScore,
-    IReadOnlyList<string> RiskReasons,
-    ulong RecoveryNonce,
-    int Threshold,
-    IReadOnlyList<EthereumAddress> Approvals,
-    IReadOnlyList<EthereumAddress> CancelVotes,
-    DateTimeOffset? ExecuteAfter,
-    string SigningMessage,
-    string CancelMessage,
-    IReadOnlyList<Hash32> EvidenceHashes,
-    Hash32? DeviceFingerprintHash,
-    string? Geo,
-    IReadOnlyList<RecoveryStep> Steps,
-    IReadOnlyList<TokenSnapshot> Snapshot);
+    [property: Id(0)] string RequestId,
+    [property: Id(1)] bool Exists,
+    [property: Id(2)] EthereumAddress? Wallet,
+    [property: Id(3)] EthereumAddress? NewOwner,
+    [property: Id(4)] RecoveryStatus? Status,
+    [property: Id(5)] RecoveryRisk? Risk,
+    [property: Id(6)] int RiskScore,
+    [property: Id(7)] IReadOnlyList<string> RiskReasons,
+    [property: Id(8)] ulong RecoveryNonce,
+    [property: Id(9)] int Threshold,
+    [property: Id(10)] IReadOnlyList<EthereumAddress> Approvals,
+    [property: Id(11)] IReadOnlyList<EthereumAddress> CancelVotes,
+    [property: Id(12)] DateTimeOffset? ExecuteAfter,
+    [property: Id(13)] string SigningMessage,
+    [property: Id(14)] string CancelMessage,
+    [property: Id(15)] IReadOnlyList<Hash32> EvidenceHashes,
+    [property: Id(16)] Hash32? DeviceFingerprintHash,
+    [property: Id(17)] string? Geo,
+    [property: Id(18)] IReadOnlyList<RecoveryStep> Steps,
+    [property: Id(19)] IReadOnlyList<TokenSnapshot> Snapshot);
 
 /// <summary>A logged step: what happened, when, and details.</summary>
-public sealed record RecoveryStep(string Step, DateTimeOffset At, string Detail);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.RecoveryStep")]
+public sealed record RecoveryStep([property: Id(0)] string Step, [property: Id(1)] DateTimeOffset At, [property: Id(2)] string Detail);
 
 /// <summary>A token of the recovered wallet at finalization.</summary>
-public sealed record TokenSnapshot(string CollectionId, string TokenId, EthereumAddress Owner, Hash32? MetadataHash);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.TokenSnapshot")]
+public sealed record TokenSnapshot([property: Id(0)] string CollectionId, [property: Id(1)] string TokenId, [property: Id(2)] EthereumAddress Owner, [property: Id(3)] Hash32? MetadataHash);
 
 /// <summary>The codes of recovery refusals (<see cref="RequestRejectedException"/>).</summary>
 public static class RecoveryErrors

@@ -1,5 +1,5 @@
+using Orleans.Concurrency;
 using Actors.Domain.Money;
-using Actors.Runtime;
 
 namespace Actors.Grains.Interfaces.Rewards;
 
@@ -38,24 +38,30 @@ public interface IRewardPoolGrain : IGrainWithStringKey
 /// <param name="RatePerSecond">Base units emitted per second while the pool has stakers and budget.</param>
 /// <param name="StartTime">Emission start, Unix seconds.</param>
 /// <param name="EndTime">Emission end, Unix seconds (after the start).</param>
-public sealed record PoolTerms(UInt256 RatePerSecond, long StartTime, long EndTime);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.PoolTerms")]
+public sealed record PoolTerms([property: Id(0)] UInt256 RatePerSecond, [property: Id(1)] long StartTime, [property: Id(2)] long EndTime);
 
 /// <summary>A pool's figures, as of <see cref="LastUpdate"/>.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.PoolInfo")]
 public sealed record PoolInfo(
-    string PoolId,
-    bool Exists,
-    UInt256 RatePerSecond,
-    long StartTime,
-    long EndTime,
-    long LastUpdate,
-    UInt256 Budget,
-    UInt256 Emitted,
-    UInt256 Claimed,
-    UInt256 Dust,
-    UInt256 Remaining,
-    UInt256 TotalShares,
-    UInt256 Index,
-    int Scale);
+    [property: Id(0)] string PoolId,
+    [property: Id(1)] bool Exists,
+    [property: Id(2)] UInt256 RatePerSecond,
+    [property: Id(3)] long StartTime,
+    [property: Id(4)] long EndTime,
+    [property: Id(5)] long LastUpdate,
+    [property: Id(6)] UInt256 Budget,
+    [property: Id(7)] UInt256 Emitted,
+    [property: Id(8)] UInt256 Claimed,
+    [property: Id(9)] UInt256 Dust,
+    [property: Id(10)] UInt256 Remaining,
+    [property: Id(11)] UInt256 TotalShares,
+    [property: Id(12)] UInt256 Index,
+    [property: Id(13)] int Scale);
 
 /// <summary>What a wallet does to its position in a pool.</summary>
 public enum PoolOperationKind
@@ -68,14 +74,20 @@ public enum PoolOperationKind
 }
 
 /// <summary>A wallet's operation on its position, with the position as the wallet holds it before the operation.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.PoolOperation")]
 public sealed record PoolOperation(
-    string Wallet,
-    string OperationId,
-    PoolOperationKind Kind,
-    UInt256 Shares,
-    UInt256 IndexPaid,
-    UInt256 AccruedScaled,
-    UInt256 NewShares);
+    [property: Id(0)] string Wallet,
+    [property: Id(1)] string OperationId,
+    [property: Id(2)] PoolOperationKind Kind,
+    [property: Id(3)] UInt256 Shares,
+    [property: Id(4)] UInt256 IndexPaid,
+    [property: Id(5)] UInt256 AccruedScaled,
+    [property: Id(6)] UInt256 NewShares);
 
 /// <summary>The index the wallet settles at, and for a claim the base units paid.</summary>
-public sealed record PoolOperationResult(UInt256 Index, UInt256 Paid);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.PoolOperationResult")]
+public sealed record PoolOperationResult([property: Id(0)] UInt256 Index, [property: Id(1)] UInt256 Paid);

@@ -1,6 +1,6 @@
+using Orleans.Concurrency;
 using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
-using Actors.Runtime;
 
 namespace Actors.Grains.Interfaces.Wallets;
 
@@ -149,27 +149,36 @@ public interface IWalletGrain : IGrainWithStringKey
 /// <param name="RecentAttempts">Recoveries of the wallet begun in the last 30 days, before this one.</param>
 /// <param name="AccountAgeDays">Whole days since the wallet was first stored.</param>
 /// <param name="Frozen">Whether the wallet is frozen for a reason other than a recovery.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.RecoveryTerms")]
 public sealed record RecoveryTerms(
-    EthereumAddress Owner,
-    IReadOnlyList<EthereumAddress> Guardians,
-    int Threshold,
-    ulong RecoveryNonce,
-    string? ActiveRecovery,
-    bool? KnownDevice,
-    bool? KnownGeo,
-    int RecentAttempts,
-    long AccountAgeDays,
-    bool Frozen);
+    [property: Id(0)] EthereumAddress Owner,
+    [property: Id(1)] IReadOnlyList<EthereumAddress> Guardians,
+    [property: Id(2)] int Threshold,
+    [property: Id(3)] ulong RecoveryNonce,
+    [property: Id(4)] string? ActiveRecovery,
+    [property: Id(5)] bool? KnownDevice,
+    [property: Id(6)] bool? KnownGeo,
+    [property: Id(7)] int RecentAttempts,
+    [property: Id(8)] long AccountAgeDays,
+    [property: Id(9)] bool Frozen);
 
 /// <summary>A sign-in as the wallet remembers it.</summary>
 /// <param name="At">When, in Unix seconds.</param>
 /// <param name="DeviceFingerprintHash">The peppered hash of the device fingerprint, if one was given.</param>
 /// <param name="ClientAddressHash">The peppered hash of the client's network address, if known.</param>
 /// <param name="Geo">The country (ISO 3166-1 alpha-2), if known.</param>
-public sealed record SignInRecord(long At, Hash32? DeviceFingerprintHash, Hash32? ClientAddressHash, string? Geo);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.SignInRecord")]
+public sealed record SignInRecord([property: Id(0)] long At, [property: Id(1)] Hash32? DeviceFingerprintHash, [property: Id(2)] Hash32? ClientAddressHash, [property: Id(3)] string? Geo);
 
 /// <summary>A token a wallet holds.</summary>
-public sealed record WalletToken(string CollectionId, string TokenId);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.WalletToken")]
+public sealed record WalletToken([property: Id(0)] string CollectionId, [property: Id(1)] string TokenId);
 
 /// <summary>Wallet keys.</summary>
 public static class WalletKeys
@@ -227,10 +236,16 @@ public static class WalletLimits
 }
 
 /// <summary>A position in one pool: staked amount, effective shares, the index it was settled at, and its whole accrued units.</summary>
-public sealed record PositionView(string PoolId, UInt256 Staked, UInt256 Shares, UInt256 IndexPaid, UInt256 Accrued);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.PositionView")]
+public sealed record PositionView([property: Id(0)] string PoolId, [property: Id(1)] UInt256 Staked, [property: Id(2)] UInt256 Shares, [property: Id(3)] UInt256 IndexPaid, [property: Id(4)] UInt256 Accrued);
 
 /// <summary>A claim's outcome.</summary>
-public sealed record ClaimView(string PoolId, UInt256 Paid, UInt256 ClaimedRewards);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.ClaimView")]
+public sealed record ClaimView([property: Id(0)] string PoolId, [property: Id(1)] UInt256 Paid, [property: Id(2)] UInt256 ClaimedRewards);
 
 /// <summary>The wallet.</summary>
 /// <param name="Wallet">The wallet's key (its address in lowercase).</param>
@@ -246,30 +261,39 @@ public sealed record ClaimView(string PoolId, UInt256 Paid, UInt256 ClaimedRewar
 /// <param name="Collections">Holdings by collection.</param>
 /// <param name="HasPendingOperation">Whether a pool operation is under way.</param>
 /// <param name="Exists">Whether the wallet has been stored: anything has happened to it (a sign-in nonce, a stake, a token).</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.WalletView")]
 public sealed record WalletView(
-    string Wallet,
-    EthereumAddress Owner,
-    IReadOnlyList<EthereumAddress> Guardians,
-    int Threshold,
-    bool Frozen,
-    IReadOnlyList<FreezeReason> FreezeReasons,
-    ulong Nonce,
-    uint WeightBasisPoints,
-    UInt256 ClaimedRewards,
-    IReadOnlyList<PositionView> Positions,
-    IReadOnlyList<CollectionHoldingSummary> Collections,
-    bool HasPendingOperation,
-    bool Exists);
+    [property: Id(0)] string Wallet,
+    [property: Id(1)] EthereumAddress Owner,
+    [property: Id(2)] IReadOnlyList<EthereumAddress> Guardians,
+    [property: Id(3)] int Threshold,
+    [property: Id(4)] bool Frozen,
+    [property: Id(5)] IReadOnlyList<FreezeReason> FreezeReasons,
+    [property: Id(6)] ulong Nonce,
+    [property: Id(7)] uint WeightBasisPoints,
+    [property: Id(8)] UInt256 ClaimedRewards,
+    [property: Id(9)] IReadOnlyList<PositionView> Positions,
+    [property: Id(10)] IReadOnlyList<CollectionHoldingSummary> Collections,
+    [property: Id(11)] bool HasPendingOperation,
+    [property: Id(12)] bool Exists);
 
 /// <summary>A reason the wallet is frozen, and since when (Unix seconds).</summary>
-public sealed record FreezeReason(string Reason, long Since);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.FreezeReason")]
+public sealed record FreezeReason([property: Id(0)] string Reason, [property: Id(1)] long Since);
 
 /// <summary>The wallet's standing in one collection, without the live index (see <see cref="IWalletGrain.GetHoldings"/>).</summary>
 /// <param name="CollectionId">The collection.</param>
 /// <param name="Tokens">Token ids held, in numeric order.</param>
 /// <param name="Operators">Operators approved for the collection.</param>
 /// <param name="ClaimedDividends">Dividends paid so far, in base units.</param>
-public sealed record CollectionHoldingSummary(string CollectionId, IReadOnlyList<string> Tokens, IReadOnlyList<EthereumAddress> Operators, UInt256 ClaimedDividends);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.CollectionHoldingSummary")]
+public sealed record CollectionHoldingSummary([property: Id(0)] string CollectionId, [property: Id(1)] IReadOnlyList<string> Tokens, [property: Id(2)] IReadOnlyList<EthereumAddress> Operators, [property: Id(3)] UInt256 ClaimedDividends);
 
 /// <summary>The wallet's tokens and dividends in a collection, as of the collection's index <paramref name="Index"/>.</summary>
 /// <param name="CollectionId">The collection.</param>
@@ -277,10 +301,19 @@ public sealed record CollectionHoldingSummary(string CollectionId, IReadOnlyList
 /// <param name="Claimable">Whole base units a dividend claim would pay now.</param>
 /// <param name="ClaimedDividends">Dividends paid so far.</param>
 /// <param name="Index">The collection index the figures are computed at.</param>
-public sealed record HoldingsView(string CollectionId, IReadOnlyList<HeldTokenView> Tokens, UInt256 Claimable, UInt256 ClaimedDividends, UInt256 Index);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.HoldingsView")]
+public sealed record HoldingsView([property: Id(0)] string CollectionId, [property: Id(1)] IReadOnlyList<HeldTokenView> Tokens, [property: Id(2)] UInt256 Claimable, [property: Id(3)] UInt256 ClaimedDividends, [property: Id(4)] UInt256 Index);
 
 /// <summary>A token the wallet holds, the index it accrues from, and what it has accrued.</summary>
-public sealed record HeldTokenView(string TokenId, UInt256 IndexPaid, UInt256 Pending);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.HeldTokenView")]
+public sealed record HeldTokenView([property: Id(0)] string TokenId, [property: Id(1)] UInt256 IndexPaid, [property: Id(2)] UInt256 Pending);
 
 /// <summary>A dividend claim's outcome.</summary>
-public sealed record DividendClaimView(string CollectionId, UInt256 Paid, UInt256 ClaimedDividends);
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.DividendClaimView")]
+public sealed record DividendClaimView([property: Id(0)] string CollectionId, [property: Id(1)] UInt256 Paid, [property: Id(2)] UInt256 ClaimedDividends);

@@ -1,9 +1,10 @@
+using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Diagnostics;
-using Actors.Runtime;
 
 namespace Actors.Grains.Diagnostics;
 
 /// <summary>The durable, idempotent counter. An increment is acknowledged only after it is committed.</summary>
+[GrainType("counter")]
 public sealed class CounterGrain([PersistentState("counter")] IPersistentState<CounterState> state) : Grain, ICounterGrain
 {
     private readonly HashSet<string> _recent = new(StringComparer.Ordinal);
@@ -18,8 +19,10 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
     /// <inheritdoc />
     public async Task<long> Add(string operationId, long delta)
     {
-        ArgumentException.ThrowIfNullOrEmpty(operationId);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(operationId.Length, CounterLimits.MaxOperationIdLength, nameof(operationId));
+        if (string.IsNullOrEmpty(operationId) || operationId.Length > CounterLimits.MaxOperationIdLength)
+        {
+            throw RequestRejectedException.Invalid(nameof(operationId), $"An operation id is 1 to {CounterLimits.MaxOperationIdLength} characters.");
+        }
         if (_recent.Contains(operationId))
         {
             return state.State.Value;

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using Actors.Grains.Interfaces.Gateway;
-using Actors.Runtime;
+using Actors.Grains.Persistence;
 
 namespace Actors.Grains.Gateway;
 
 /// <summary>The cluster secret grain: 32 random bytes, created once and stored.</summary>
+[GrainType("cluster-secret")]
 public sealed class ClusterSecretGrain([PersistentState("secret")] IPersistentState<ClusterSecretState> state) : Grain, IClusterSecretGrain
 {
     /// <inheritdoc />
@@ -13,7 +14,7 @@ public sealed class ClusterSecretGrain([PersistentState("secret")] IPersistentSt
         if (state.State.Secret is not { Length: 32 })
         {
             state.State.Secret = RandomNumberGenerator.GetBytes(32);
-            await WriteStateOrResetAsync(state);
+            await state.WriteOrResetAsync(this);
         }
 
         return state.State.Secret;

@@ -1,6 +1,7 @@
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Nfts;
-using Actors.Runtime;
+using Actors.Grains.Interfaces;
+using Actors.Grains.Persistence;
 
 namespace Actors.Grains.Nfts;
 
@@ -9,8 +10,11 @@ namespace Actors.Grains.Nfts;
 /// amount * 10^36 / supply, rounded down, and the remainder is dust. Nothing here grows with the number of tokens or owners
 /// except the registrations of mints in flight.
 /// </summary>
+[GrainType("nft-collection")]
 public sealed class NftCollectionGrain([PersistentState("collection")] IPersistentState<NftCollectionState> state) : Grain, INftCollectionGrain
 {
+    private string GrainKey => this.GetPrimaryKeyString();
+
     /// <summary>Deposit operation ids remembered for idempotency.</summary>
     public const int RememberedDeposits = 1_024;
 
@@ -24,7 +28,7 @@ public sealed class NftCollectionGrain([PersistentState("collection")] IPersiste
         NftKeys.ValidateCollectionId(GrainKey);
         if (!NftKeys.IsCollectionName(terms.Name))
         {
-            throw new ArgumentException($"A collection name is 1 to {NftKeys.MaxCollectionNameLength} characters without control characters.", nameof(terms));
+            throw RequestRejectedException.Invalid(nameof(terms), $"A collection name is 1 to {NftKeys.MaxCollectionNameLength} characters without control characters.");
         }
 
         if (state.State.Exists)
@@ -52,7 +56,7 @@ public sealed class NftCollectionGrain([PersistentState("collection")] IPersiste
 
         if (amount.IsZero)
         {
-            throw new ArgumentOutOfRangeException(nameof(amount), "A deposit must be more than zero.");
+            throw RequestRejectedException.Invalid(nameof(amount), "A deposit must be more than zero.");
         }
 
         if (state.State.Supply == 0)
@@ -118,7 +122,7 @@ public sealed class NftCollectionGrain([PersistentState("collection")] IPersiste
         }
     }
 
-    private Task WriteAsync() => WriteStateOrResetAsync(state);
+    private Task WriteAsync() => state.WriteOrResetAsync(this);
 
     private CollectionInfo Info() => new(
         GrainKey, state.State.Exists, state.State.Name, state.State.Supply, state.State.Index, RewardMath.ScaleDecimals,

@@ -2,7 +2,8 @@ using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Nfts;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime;
+using Actors.Grains.Interfaces;
+using Actors.Grains.Persistence;
 
 namespace Actors.Grains.Nfts;
 
@@ -13,8 +14,11 @@ namespace Actors.Grains.Nfts;
 /// owner's wallet, and delivers it. Each step repeats safely, so a failure between them is finished by a retry, by the
 /// token's next operation, or by its timer; the wallets and the collection never call tokens, so there is no cycle.
 /// </summary>
-public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<NftTokenState> state) : Grain, INftTokenGrain
+[GrainType("nft-token")]
+public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<NftTokenState> state, TimeProvider time) : Grain, INftTokenGrain
 {
+    private string GrainKey => this.GetPrimaryKeyString();
+
     /// <summary>Operation ids whose results the token remembers, to answer repeats.</summary>
     public const int RememberedOperations = 64;
 
@@ -102,7 +106,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
             var owner = await ExistingAfterPendingWorkAsync();
             if (to == owner)
             {
-                throw new ArgumentException($"Token {GrainKey} already belongs to {to.ToLowerHex()}.", nameof(to));
+                throw RequestRejectedException.Invalid(nameof(to), $"Token {GrainKey} already belongs to {to.ToLowerHex()}.");
             }
 
             await AuthorizeAsync(owner, caller, approvedByToken: caller == Token.Approved, "transfer");
@@ -127,7 +131,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
         var owner = await ExistingAfterPendingWorkAsync();
         if (approved == owner)
         {
-            throw new ArgumentException($"The owner of token {GrainKey} needs no approval.", nameof(approved));
+            throw RequestRejectedException.Invalid(nameof(approved), $"The owner of token {GrainKey} needs no approval.");
         }
 
         await AuthorizeAsync(owner, caller, approvedByToken: false, "approval");
@@ -203,7 +207,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
             return;
         }
 
-        var now = TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
         if (intent.Kind == TokenIntentKind.Mint)
         {
             var index = await GrainFactory.GetGrain<INftCollectionGrain>(_collectionId).RegisterToken(_tokenId);
@@ -269,7 +273,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
     {
         if (_retryTimer is null && !_resetting && HasPendingWork)
         {
-            _retryTimer = RegisterGrainTimer(RetryPendingWorkAsync, RetryPeriod, RetryPeriod);
+            _retryTimer = this.RegisterGrainTimer(RetryPendingWorkAsync, RetryPeriod, RetryPeriod);
         }
     }
 
@@ -305,7 +309,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
     {
         try
         {
-            await WriteStateOrResetAsync(state);
+            await state.WriteOrResetAsync(this);
         }
         catch
         {

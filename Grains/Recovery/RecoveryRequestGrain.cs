@@ -1,24 +1,38 @@
 using System.Globalization;
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces;
+using Actors.Grains.Persistence;
 using Actors.Grains.Interfaces.Nfts;
 using Actors.Grains.Interfaces.Recovery;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Recovery;
 
 /// <summary>
 /// The recovery request grain. It calls the wallet (which never calls back) and the wallet's tokens; its finalization is a
-/// durable one-shot reminder at the end of the timelock, so it happens on whichever silo holds the request then, and each of
-/// its steps repeats safely until the request is stored as finalized.
+/// durable reminder due at the end of the timelock (and every <see cref="FinalizeRetryPeriod"/> after, until it succeeds), so
+/// it happens on whichever silo holds the request then, and each of its steps repeats safely until the request is stored as
+/// finalized.
 /// </summary>
+[GrainType("recovery-request")]
 public sealed class RecoveryRequestGrain(
-    [PersistentState("recovery")] IPersistentState<RecoveryState> state, IOptions<RecoveryOptions> options) : Grain, IRecoveryRequestGrain
+    [PersistentState("recovery")] IPersistentState<RecoveryState> state, IOptions<RecoveryOptions> options, TimeProvider time)
+    : Grain, IRecoveryRequestGrain, IRemindable
 {
+    private string GrainKey => this.GetPrimaryKeyString();
+
     /// <summary>The reminder that finalizes the request.</summary>
     public const string FinalizeReminder = "finalize";
+
+    /// <summary>
+    /// How often the finalization reminder ticks again after it first falls due, until a tick has finalized the request:
+    /// Orleans reminders are periodic (at least a minute apart) and delivered at least once, so every step repeats safely.
+    /// </summary>
+    public static readonly TimeSpan FinalizeRetryPeriod = TimeSpan.FromMinutes(1);
+
+    /// <summary>The soonest the finalization reminder first ticks, however short the timelock.</summary>
+    public static readonly TimeSpan FirstTickDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>The most evidence hashes a request carries.</summary>
     public const int MaxEvidence = 16;
@@ -45,7 +59,7 @@ public sealed class RecoveryRequestGrain(
         var current = await wallet.GetRecoveryTerms();
         if (submission.NewOwner == current.Owner)
         {
-            throw new ArgumentException("The new owner already owns the wallet.", nameof(submission));
+            throw RequestRejectedException.Invalid(nameof(submission), "The new owner already owns the wallet.");
         }
 
         var terms = await wallet.BeginRecovery(GrainKey, submission.DeviceFingerprintHash, submission.Geo);
@@ -169,7 +183,7 @@ public sealed class RecoveryRequestGrain(
     public Task<RecoveryView> Get() => Task.FromResult(View());
 
     /// <inheritdoc />
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != FinalizeReminder)
         {
@@ -178,12 +192,15 @@ public sealed class RecoveryRequestGrain(
 
         if (!Request.Exists || Request.Status != RecoveryStatus.Timelocked)
         {
-            await UnregisterReminderAsync(FinalizeReminder);
+            await UnregisterFinalizeAsync();
             return;
         }
 
-        if (TimeProvider.GetUtcNow() < Request.ExecuteAfter)
+        if (Request.ExecuteAfter - time.GetUtcNow() is { } early && early > TimeSpan.Zero)
         {
+            // A tick may come a little ahead of the timelock's end: this activation looks again then, rather than a whole
+            // period later (should it be gone by then, the reminder's next tick finalizes).
+            this.RegisterGrainTimer(_ => ReceiveReminder(FinalizeReminder, status), early, Timeout.InfiniteTimeSpan);
             return;
         }
 
@@ -205,16 +222,17 @@ public sealed class RecoveryRequestGrain(
         Request.Status = RecoveryStatus.Finalized;
         Log("finalized", "");
         await WriteAsync();
-        await UnregisterReminderAsync(FinalizeReminder);
+        await UnregisterFinalizeAsync();
     }
 
     private async Task StartTimelockAsync(RecoverySubmission submission)
     {
         var delay = Request.Risk == RecoveryRisk.High ? options.Value.HighRiskDelay : options.Value.Delay;
-        var executeAfter = TimeProvider.GetUtcNow() + delay;
+        var executeAfter = time.GetUtcNow() + delay;
 
         // The reminder first: once the state says timelocked, finalization must be due.
-        await RegisterOrUpdateReminderAsync(FinalizeReminder, executeAfter, TimeSpan.Zero);
+        // Never due at once: a tick delivered while this very call still runs would wait on it.
+        await this.RegisterOrUpdateReminder(FinalizeReminder, delay > FirstTickDelay ? delay : FirstTickDelay, FinalizeRetryPeriod);
         await Wallet(submission.Wallet).LockForRecovery(GrainKey);
         Request.ExecuteAfter = executeAfter;
         Request.Status = RecoveryStatus.Timelocked;
@@ -226,9 +244,14 @@ public sealed class RecoveryRequestGrain(
         await Wallet(submission.Wallet).AbortRecovery(GrainKey);
         Request.Status = status;
         Log(step, detail);
-        if (await GetReminderAsync(FinalizeReminder) is not null)
+        await UnregisterFinalizeAsync();
+    }
+
+    private async Task UnregisterFinalizeAsync()
+    {
+        if (await this.GetReminder(FinalizeReminder) is { } reminder)
         {
-            await UnregisterReminderAsync(FinalizeReminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
@@ -249,7 +272,7 @@ public sealed class RecoveryRequestGrain(
     {
         if (!EthereumSignature.TryParse(signature, out var parsed, out var error))
         {
-            throw new ArgumentException(error, nameof(signature));
+            throw RequestRejectedException.Invalid(nameof(signature), error);
         }
 
         return PersonalSign.TryRecover(message, parsed, out var signer)
@@ -261,9 +284,9 @@ public sealed class RecoveryRequestGrain(
 
     private string CancelMessage() => Request.Submission is { } s ? RecoveryMessages.Cancellation(GrainKey, s.Wallet, s.NewOwner, Request.RecoveryNonce, options.Value.ChainId) : "";
 
-    private void Log(string step, string detail) => Request.Steps.Add(new RecoveryStep(step, TimeProvider.GetUtcNow(), detail));
+    private void Log(string step, string detail) => Request.Steps.Add(new RecoveryStep(step, time.GetUtcNow(), detail));
 
-    private Task WriteAsync() => WriteStateOrResetAsync(state);
+    private Task WriteAsync() => state.WriteOrResetAsync(this);
 
     private static bool Same(RecoverySubmission a, RecoverySubmission b) =>
         a.Wallet == b.Wallet && a.NewOwner == b.NewOwner && a.EvidenceHashes.SequenceEqual(b.EvidenceHashes)
@@ -273,7 +296,7 @@ public sealed class RecoveryRequestGrain(
     {
         if (!Ids.IsId(requestId, MaxRequestIdLength))
         {
-            throw new ArgumentException($"A request id is 1 to {MaxRequestIdLength} letters, digits, '.', '_' or '-'.", nameof(requestId));
+            throw RequestRejectedException.Invalid(nameof(requestId), $"A request id is 1 to {MaxRequestIdLength} letters, digits, '.', '_' or '-'.");
         }
     }
 
@@ -284,17 +307,17 @@ public sealed class RecoveryRequestGrain(
         ArgumentNullException.ThrowIfNull(submission.EvidenceHashes);
         if (submission.EvidenceHashes.Count > MaxEvidence || submission.EvidenceHashes.Any(h => h is null))
         {
-            throw new ArgumentException($"A request carries at most {MaxEvidence} evidence hashes.", nameof(submission));
+            throw RequestRejectedException.Invalid(nameof(submission), $"A request carries at most {MaxEvidence} evidence hashes.");
         }
 
         if (submission.NewOwner == submission.Wallet)
         {
-            throw new ArgumentException("The new owner must not be the wallet's own address.", nameof(submission));
+            throw RequestRejectedException.Invalid(nameof(submission), "The new owner must not be the wallet's own address.");
         }
 
         if (submission.Geo is { } geo && !Ids.IsCountryCode(geo))
         {
-            throw new ArgumentException("A country is an ISO 3166-1 alpha-2 code: two uppercase letters.", nameof(submission));
+            throw RequestRejectedException.Invalid(nameof(submission), "A country is an ISO 3166-1 alpha-2 code: two uppercase letters.");
         }
     }
 

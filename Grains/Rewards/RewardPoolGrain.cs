@@ -1,7 +1,8 @@
 using Actors.Domain.Money;
 using Actors.Domain.Rewards;
 using Actors.Grains.Interfaces.Rewards;
-using Actors.Runtime;
+using Actors.Grains.Interfaces;
+using Actors.Grains.Persistence;
 
 namespace Actors.Grains.Rewards;
 
@@ -10,8 +11,12 @@ namespace Actors.Grains.Rewards;
 /// kept, with their results, until the wallet confirms it has stored them, so a retried operation has one effect; the set is
 /// as large as the operations in flight, not as the number of stakers.
 /// </summary>
-public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<RewardPoolGrainState> state) : Grain, IRewardPoolGrain
+[GrainType("reward-pool")]
+public sealed class RewardPoolGrain(
+    [PersistentState("pool")] IPersistentState<RewardPoolGrainState> state, TimeProvider time) : Grain, IRewardPoolGrain
 {
+    private string GrainKey => this.GetPrimaryKeyString();
+
     /// <summary>Most operations awaiting confirmation a pool holds before it refuses new ones.</summary>
     public const int MaxUnconfirmed = 100_000;
 
@@ -28,7 +33,7 @@ public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<R
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _sweeper = RegisterGrainTimer(AskWalletsToFinishAsync, ConfirmationGrace, ConfirmationGrace);
+        _sweeper = this.RegisterGrainTimer(AskWalletsToFinishAsync, ConfirmationGrace, ConfirmationGrace);
         return Task.CompletedTask;
     }
 
@@ -52,7 +57,7 @@ public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<R
 
         if (terms.StartTime < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(terms), "A pool's start time must be a Unix time in seconds (not negative).");
+            throw RequestRejectedException.Invalid(nameof(terms), "A pool's start time must be a Unix time in seconds (not negative).");
         }
 
         state.State.Pool = RewardPoolMath.Create(terms.RatePerSecond, terms.StartTime, terms.EndTime);
@@ -72,7 +77,7 @@ public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<R
 
         if (amount.IsZero)
         {
-            throw new ArgumentOutOfRangeException(nameof(amount), "A funding must be more than zero.");
+            throw RequestRejectedException.Invalid(nameof(amount), "A funding must be more than zero.");
         }
 
         RewardPoolMath.Fund(pool, amount, Now);
@@ -135,7 +140,7 @@ public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<R
                 paid = RewardPoolMath.Claim(pool, position, Now);
                 break;
             default:
-                throw new ArgumentOutOfRangeException(nameof(operation), $"Unknown pool operation kind {operation.Kind}.");
+                throw RequestRejectedException.Invalid(nameof(operation), $"Unknown pool operation kind {operation.Kind}.");
         }
 
         var result = new PoolOperationResult(pool.Index, paid);
@@ -153,7 +158,7 @@ public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<R
         }
     }
 
-    private long Now => TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+    private long Now => time.GetUtcNow().ToUnixTimeSeconds();
 
     // A wallet that failed between the saga's steps finishes at its next operation; one that is not called again is asked
     // here. The call is not awaited: the wallet calls back into this pool, which must be free to answer.
@@ -173,7 +178,7 @@ public sealed class RewardPoolGrain([PersistentState("pool")] IPersistentState<R
 
     private RewardPoolState Existing() => Pool ?? throw new KeyNotFoundException($"Pool '{GrainKey}' does not exist.");
 
-    private Task WriteAsync() => WriteStateOrResetAsync(state);
+    private Task WriteAsync() => state.WriteOrResetAsync(this);
 
     private PoolInfo Info(RewardPoolState pool) => new(
         GrainKey, true, pool.RatePerSecond, pool.StartTime, pool.EndTime, pool.LastUpdate, pool.Budget, pool.Emitted, pool.Claimed,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime;
+using Actors.Grains.Interfaces;
 
 namespace Actors.Grains.Wallets;
 
@@ -13,7 +13,7 @@ public sealed partial class WalletGrain
 
     private bool IsFrozen => state.State.FreezeReasons is { Count: > 0 };
 
-    private long Now => TimeProvider.GetUtcNow().ToUnixTimeSeconds();
+    private long Now => time.GetUtcNow().ToUnixTimeSeconds();
 
     private EthereumAddress Owner => state.State.Owner ?? Address;
 
@@ -126,8 +126,8 @@ public sealed partial class WalletGrain
     {
         if (!EthereumAddress.TryParse(key, out var address, out var error) || address.ToLowerHex() != key)
         {
-            throw new ArgumentException(
-                $"A wallet's key is its address as 0x and 40 lowercase hex digits; '{key}' is not ({error ?? "not lowercase"}).", nameof(key));
+            throw RequestRejectedException.Invalid(
+                nameof(key), $"A wallet's key is its address as 0x and 40 lowercase hex digits; '{key}' is not ({error ?? "not lowercase"}).");
         }
 
         return address;
@@ -143,7 +143,7 @@ public sealed partial class WalletGrain
         }
 
         var perMinute = options.Value.SensitiveOperationsPerMinute;
-        if (!_limiter.TryTake(perMinute, TimeProvider.GetUtcNow()))
+        if (!_limiter.TryTake(perMinute, time.GetUtcNow()))
         {
             throw new RequestRejectedException(WalletErrors.RateLimited,
                 $"Wallet '{GrainKey}' is over its limit of {perMinute} sensitive operations a minute; {action} is refused.");
@@ -155,27 +155,27 @@ public sealed partial class WalletGrain
     {
         if (guardians.Count > WalletLimits.MaxGuardians)
         {
-            throw new ArgumentException($"A wallet has at most {WalletLimits.MaxGuardians} guardians.", nameof(guardians));
+            throw RequestRejectedException.Invalid(nameof(guardians), $"A wallet has at most {WalletLimits.MaxGuardians} guardians.");
         }
 
         if (guardians.Any(g => g is null))
         {
-            throw new ArgumentException("A guardian must not be null.", nameof(guardians));
+            throw RequestRejectedException.Invalid(nameof(guardians), "A guardian must not be null.");
         }
 
         if (guardians.Distinct().Count() != guardians.Count)
         {
-            throw new ArgumentException("Guardians must be distinct.", nameof(guardians));
+            throw RequestRejectedException.Invalid(nameof(guardians), "Guardians must be distinct.");
         }
 
         if (guardians.Any(g => g == Address || g == Owner))
         {
-            throw new ArgumentException("A wallet cannot guard itself: neither its address nor its owner may be a guardian.", nameof(guardians));
+            throw RequestRejectedException.Invalid(nameof(guardians), "A wallet cannot guard itself: neither its address nor its owner may be a guardian.");
         }
 
         if (threshold < 0 || threshold > guardians.Count)
         {
-            throw new ArgumentOutOfRangeException(nameof(threshold), $"The threshold is 1 to the number of guardians ({guardians.Count}), or 0 for the default.");
+            throw RequestRejectedException.Invalid(nameof(threshold), $"The threshold is 1 to the number of guardians ({guardians.Count}), or 0 for the default.");
         }
 
         return threshold == 0 ? (guardians.Count + 1) / 2 : threshold;
@@ -186,7 +186,7 @@ public sealed partial class WalletGrain
         if (string.IsNullOrEmpty(reason) || reason.Length > WalletLimits.MaxReasonLength
             || !reason.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c is '_' or '-'))
         {
-            throw new ArgumentException($"A freeze reason is a code of 1 to {WalletLimits.MaxReasonLength} lowercase letters, digits, '_' or '-'.", nameof(reason));
+            throw RequestRejectedException.Invalid(nameof(reason), $"A freeze reason is a code of 1 to {WalletLimits.MaxReasonLength} lowercase letters, digits, '_' or '-'.");
         }
     }
 }

@@ -2,6 +2,7 @@ using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Nfts;
 using Actors.Grains.Interfaces.Wallets;
+using Actors.Grains.Interfaces;
 
 namespace Actors.Grains.Wallets;
 
@@ -24,7 +25,7 @@ public sealed partial class WalletGrain
 
         if (operatorAddress == Address)
         {
-            throw new ArgumentException("A wallet is not its own operator.", nameof(operatorAddress));
+            throw RequestRejectedException.Invalid(nameof(operatorAddress), "A wallet is not its own operator.");
         }
 
         // Revoking an operator takes control away, so a frozen wallet may still do it.

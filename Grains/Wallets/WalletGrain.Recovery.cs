@@ -1,7 +1,6 @@
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime;
 
 namespace Actors.Grains.Wallets;
 
@@ -163,7 +162,7 @@ public sealed partial class WalletGrain
     {
         if (!Ids.IsCountryCode(geo))
         {
-            throw new ArgumentException("A country is an ISO 3166-1 alpha-2 code: two uppercase letters.", nameof(geo));
+            throw RequestRejectedException.Invalid(nameof(geo), "A country is an ISO 3166-1 alpha-2 code: two uppercase letters.");
         }
     }
 }

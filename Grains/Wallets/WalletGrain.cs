@@ -3,8 +3,9 @@ using Actors.Domain.Money;
 using Actors.Domain.Rewards;
 using Actors.Grains.Interfaces.Rewards;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime;
 using Microsoft.Extensions.Options;
+using Actors.Grains.Interfaces;
+using Actors.Grains.Persistence;
 
 namespace Actors.Grains.Wallets;
 
@@ -18,9 +19,12 @@ namespace Actors.Grains.Wallets;
 /// The grain is split by concern: this file holds staking; <c>WalletGrain.Control.cs</c> the owner, guardians, freeze, nonce
 /// and rate limit; <c>WalletGrain.Nfts.cs</c> token holdings, operators and dividends.
 /// </remarks>
+[GrainType("wallet")]
 public sealed partial class WalletGrain(
-    [PersistentState("wallet")] IPersistentState<WalletState> state, IOptions<WalletOptions> options) : Grain, IWalletGrain
+    [PersistentState("wallet")] IPersistentState<WalletState> state, IOptions<WalletOptions> options, TimeProvider time) : Grain, IWalletGrain
 {
+    private string GrainKey => this.GetPrimaryKeyString();
+
     /// <summary>Operation ids whose results the wallet remembers, to answer repeats.</summary>
     public const int RememberedOperations = 256;
 
@@ -78,7 +82,7 @@ public sealed partial class WalletGrain(
 
         if (weightBasisPoints > WalletLimits.MaxWeightBasisPoints)
         {
-            throw new ArgumentOutOfRangeException(nameof(weightBasisPoints), $"A weight is at most {WalletLimits.MaxWeightBasisPoints} basis points.");
+            throw RequestRejectedException.Invalid(nameof(weightBasisPoints), $"A weight is at most {WalletLimits.MaxWeightBasisPoints} basis points.");
         }
 
         await FinishPendingAsync();
@@ -119,7 +123,7 @@ public sealed partial class WalletGrain(
 
         if (amount.IsZero)
         {
-            throw new ArgumentOutOfRangeException(nameof(amount), $"An amount to {kind} must be more than zero.");
+            throw RequestRejectedException.Invalid(nameof(amount), $"An amount to {kind} must be more than zero.");
         }
 
         if (!await ResumeAsync(operationId, kind, poolId, request))
@@ -242,7 +246,7 @@ public sealed partial class WalletGrain(
             await pool.Confirm(GrainKey, pending.Operation.OperationId);
             Confirmed(confirmation);
         }
-        catch (Exception error) when (error is SiloUnavailableException or GrainCallTimeoutException or StorageException)
+        catch (Exception error) when (error is SiloUnavailableException or TimeoutException or OrleansException)
         {
         }
     }
@@ -265,7 +269,7 @@ public sealed partial class WalletGrain(
             state.State.CreatedAt = Now;
         }
 
-        return WriteStateOrResetAsync(state);
+        return state.WriteOrResetAsync(this);
     }
 
     // Drops a confirmation in memory; the next write stores it (a confirmation sent twice changes nothing).

@@ -1,7 +1,7 @@
 using Actors.Domain.Ethereum;
+using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Recovery;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +32,8 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<NonceResponse>, ValidationProblem, ProblemHttpResult>> NonceAsync(
-        NonceRequest body, HttpRequest request, IGrainFactory grains, RateLimits limits, IOptions<GatewayOptions> options, TimeProvider time)
+        NonceRequest body, HttpRequest request, IGrainFactory grains, RateLimits limits, IOptions<GatewayOptions> options,
+        TimeProvider time)
     {
         var fields = new Fields();
         var address = fields.Address("address", body.Address);
@@ -79,8 +80,10 @@ internal static class AuthEndpoints
 
         var now = time.GetUtcNow();
         var refusal =
-            message!.Domain != Domain(request, options.Value) ? ("wrong_domain", $"The message is for '{message.Domain}', not this service.")
-            : message.ChainId != options.Value.ChainId ? ("wrong_chain", $"The message names chain {message.ChainId}, not {options.Value.ChainId}.")
+            message!.Domain != Domain(request, options.Value)
+                ? ("wrong_domain", $"The message is for '{message.Domain}', not this service.")
+            : message.ChainId != options.Value.ChainId
+                ? ("wrong_chain", $"The message names chain {message.ChainId}, not {options.Value.ChainId}.")
             : message.ExpirationTime is { } expires && expires <= now ? ("message_expired", "The message has expired: ask for a new nonce.")
             : message.IssuedAt > now + AllowedSkew ? ("message_not_yet_valid", "The message is issued in the future.")
             : default((string Code, string Detail)?);
@@ -103,7 +106,8 @@ internal static class AuthEndpoints
         }
         catch (RequestRejectedException error) when (error.Code == WalletErrors.StaleNonce)
         {
-            return SignInRefused(WalletErrors.StaleNonce, "The nonce is not the address's current one: it was used, replaced or has expired. Ask for a new one.");
+            return SignInRefused(WalletErrors.StaleNonce,
+                "The nonce is not the address's current one: it was used, replaced or has expired. Ask for a new one.");
         }
 
         var client = request.HttpContext.Connection.RemoteIpAddress;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
 
@@ -68,7 +69,9 @@ public sealed class Fields
         return text;
     }
 
-    /// <summary>An optional device fingerprint: 1 to <see cref="Grains.Interfaces.Ids.MaxFingerprintLength"/> printable ASCII characters.</summary>
+    /// <summary>
+    /// An optional device fingerprint: 1 to <see cref="Grains.Interfaces.Ids.MaxFingerprintLength"/> printable ASCII characters.
+    /// </summary>
     public string? Fingerprint(string field, string? text)
     {
         if (text is null || Grains.Interfaces.Ids.IsFingerprint(text))
@@ -135,7 +138,7 @@ public sealed class Fields
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var time)
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time)
             && text.Contains('T', StringComparison.Ordinal))
         {
             return time.ToUnixTimeSeconds();

@@ -16,6 +16,15 @@ public sealed class GatewayOptions
     public TimeSpan IdempotencyKeyLifetime { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>
+    /// How long a request's claim of its <c>Idempotency-Key</c> lasts without renewal; the silo running it renews it every third
+    /// of this. A retry takes the claim over at once when the running silo is dead in the membership, and after this long when
+    /// that silo is alive but stopped renewing (hung, or cut off from the cluster). Shorter frees keys sooner after such a
+    /// fault; longer tolerates longer stalls (a GC pause, an overloaded silo) before a retry runs beside the first attempt,
+    /// which stays harmless because both run under one operation id. Default 5 seconds.
+    /// </summary>
+    public TimeSpan IdempotencyLease { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// The key session tokens are signed with; every silo of a cluster must share it. When unset, a secret created once and
     /// kept in the cluster's storage is used. Never logged.
     /// </summary>
@@ -49,6 +58,8 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in requests (nonce and verify) per minute, per client address and per wallet. Default 30.</summary>
     public int SignInPerMinute { get; set; } = 30;
 
-    /// <summary>State-changing requests per second, per client address and per wallet (a burst of as many is allowed). Default 20.</summary>
+    /// <summary>
+    /// State-changing requests per second, per client address and per wallet (a burst of as many is allowed). Default 20.
+    /// </summary>
     public int WritesPerSecond { get; set; } = 20;
 }

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using Actors.Grains.Interfaces.Gateway;
-using Actors.Runtime;
 
 namespace Actors.Silo.Gateway;
 
-/// <summary>The gateway's keys: one configured (hashed to 32 bytes), or else a secret the cluster keeps for the purpose, so every silo shares it.</summary>
+/// <summary>
+/// The gateway's keys: one configured (hashed to 32 bytes), or else a secret the cluster keeps for the purpose, so every silo
+/// shares it.
+/// </summary>
 internal static class GatewaySecrets
 {
     public static async Task<byte[]> ResolveAsync(string? configured, string purpose, IGrainFactory grains) =>

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Actors.Grains.Interfaces.Gateway;
-using Actors.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Silo.Gateway;
@@ -10,11 +9,15 @@ namespace Actors.Silo.Gateway;
 /// <c>Idempotency-Key</c> on state-changing requests (POST, PUT, PATCH, DELETE). The first request with a key claims it in an
 /// <see cref="IIdempotencyGrain"/> and its response (any status below 500) is stored there; a repeat with the same key, route
 /// and body gets that response again (header <c>Idempotent-Replayed: true</c>), a repeat with another body is 409
-/// (<c>idempotency_key_reused</c>), and one that arrives while the first is still running is 409 (<c>idempotency_in_progress</c>,
-/// <c>Retry-After</c>). Keys belong to the credential the request carries, so two callers cannot collide. A 5xx is not kept:
-/// the request may be retried with the same key, and the grains deduplicate by the same key underneath.
+/// (<c>idempotency_key_reused</c>), and one that arrives while the first is still running on a live silo is 409
+/// (<c>idempotency_in_progress</c>, <c>Retry-After</c>). Keys belong to the credential the request carries, so two callers
+/// cannot collide. A 5xx is not kept: the request may be retried with the same key, under the same operation id, and the
+/// grains deduplicate on it underneath. A retry whose first attempt died with its silo, or stopped renewing its claim, resumes
+/// the request (<see cref="IdempotentRun"/>).
 /// </summary>
-public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory grains, IOptions<GatewayOptions> options)
+public sealed class IdempotencyMiddleware(
+    RequestDelegate next, IGrainFactory grains, ILocalSiloDetails silo, IOptions<GatewayOptions> options, TimeProvider time,
+    ILogger<IdempotencyMiddleware> logger)
 {
     /// <summary>The request header.</summary>
     public const string Header = "Idempotency-Key";
@@ -29,11 +32,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
     public static string OperationId(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Items.TryGetValue(OperationIdItem, out var id) && id is string operationId ? operationId : $"http-{Guid.NewGuid():N}";
+        return context.Items.TryGetValue(OperationIdItem, out var id) && id is string operationId
+            ? operationId
+            : $"http-{Guid.NewGuid():N}";
     }
-
-    /// <summary>How long a claim without a response blocks a repeat before the repeat may run again.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs the request under its key.</summary>
     public async Task InvokeAsync(HttpContext context)
@@ -68,15 +70,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
             return;
         }
 
-        var recordKey = Hash($"{request.Headers[OperatorKey.Header]}\n{request.Headers.Authorization}\n{key}");
+        var recordKey = RecordKey(request.Headers[OperatorKey.Header], request.Headers.Authorization, key);
         var record = grains.GetGrain<IIdempotencyGrain>(recordKey);
-        var fingerprint = Hash($"{request.Method}\n{request.Path}{request.QueryString}\n{Convert.ToBase64String(body)}");
+        var fingerprint = Fingerprint(request.Method, $"{request.Path}{request.QueryString}", body);
         IdempotencyClaim claim;
         try
         {
-            claim = await record.Begin(fingerprint, Lease, options.Value.IdempotencyKeyLifetime);
+            claim = await record.Begin(fingerprint, silo.SiloAddress, options.Value.IdempotencyLease, options.Value.IdempotencyKeyLifetime);
         }
-        catch (Exception error) when (error is SiloUnavailableException or GrainCallTimeoutException or StorageException)
+        catch (Exception error) when (GrainErrors.IsUnavailable(error))
         {
             context.Response.Headers.RetryAfter = "1";
             await WriteAsync(context, ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, ApiProblems.Unavailable,
@@ -104,51 +106,35 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
                 return;
         }
 
-        // The operation id grains deduplicate on: this caller's key in this use of it.
-        context.Items[OperationIdItem] = $"key-{recordKey[..32]}-{claim.Epoch}";
-        await RunAndStoreAsync(context, record, fingerprint);
+        if (claim.TakenOverFrom is { } previous)
+        {
+            IdempotencyLog.Resumed(logger, previous, silo.SiloAddress);
+        }
+
+        // The operation id grains deduplicate on: this caller's key in this use of it, the same for every attempt.
+        context.Items[OperationIdItem] = OperationIdOf(recordKey, claim.Epoch);
+        var run = new IdempotentRun(record, fingerprint, silo.SiloAddress, options.Value.IdempotencyLease, time, logger);
+        await run.ExecuteAsync(context, next);
     }
 
-    private async Task RunAndStoreAsync(HttpContext context, IIdempotencyGrain record, string fingerprint)
+    /// <summary>Whether a request is state-changing: POST, PUT, PATCH or DELETE.</summary>
+    public static bool ChangesState(HttpRequest request)
     {
-        var original = context.Response.Body;
-        using var captured = new MemoryStream();
-        context.Response.Body = captured;
-        var kept = false;
-        try
-        {
-            await next(context);
-            var status = context.Response.StatusCode;
-            if (status < 500)
-            {
-                await record.Complete(fingerprint, new StoredResponse(status, context.Response.ContentType, captured.ToArray()));
-                kept = true;
-            }
-        }
-        finally
-        {
-            context.Response.Body = original;
-            if (!kept)
-            {
-                await ReleaseQuietlyAsync(record, fingerprint);
-            }
-        }
-
-        captured.Position = 0;
-        await captured.CopyToAsync(original, context.RequestAborted);
+        ArgumentNullException.ThrowIfNull(request);
+        var method = request.Method;
+        return HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
     }
 
-    private static async Task ReleaseQuietlyAsync(IIdempotencyGrain record, string fingerprint)
-    {
-        try
-        {
-            await record.Release(fingerprint);
-        }
-        catch (Exception error) when (error is SiloUnavailableException or GrainCallTimeoutException or StorageException)
-        {
-            // The claim's lease ends by itself.
-        }
-    }
+    /// <summary>The idempotency record's grain key: a hash of the credential the request carries and its key.</summary>
+    internal static string RecordKey(string? operatorKey, string? authorization, string key) =>
+        Hash($"{operatorKey}\n{authorization}\n{key}");
+
+    /// <summary>The operation id of a key's use: the same for every attempt within its lifetime, another after it.</summary>
+    internal static string OperationIdOf(string recordKey, long epoch) => $"key-{recordKey[..32]}-{epoch}";
+
+    /// <summary>What makes two requests the same request: method, path with query, and body.</summary>
+    internal static string Fingerprint(string method, string pathAndQuery, byte[] body) =>
+        Hash($"{method}\n{pathAndQuery}\n{Convert.ToBase64String(body)}");
 
     // The body, buffered so the endpoint reads it again; null when it is larger than the limit.
     private static async Task<byte[]?> ReadBodyAsync(HttpContext context, int limit)
@@ -174,11 +160,4 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IGrainFactory gr
     private static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     private static Task WriteAsync(HttpContext context, IResult result) => result.ExecuteAsync(context);
-
-    /// <summary>Whether a request is state-changing: POST, PUT, PATCH or DELETE.</summary>
-    public static bool ChangesState(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return HttpMethods.IsPost(request.Method) || HttpMethods.IsPut(request.Method) || HttpMethods.IsPatch(request.Method) || HttpMethods.IsDelete(request.Method);
-    }
 }

@@ -1,7 +1,6 @@
 using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Nfts;
-using Actors.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Silo.Gateway;
@@ -29,10 +28,12 @@ internal static class NftEndpoints
         group.MapPost("/tokens/{tokenId}/transfer", TransferAsync).RequireWalletSession().WithName("Transfer")
             .WithSummary("Transfers a token; the session's wallet must be its owner, its approved address or an operator of its owner.");
         group.MapPost("/tokens/{tokenId}/approve", ApproveAsync).RequireWalletSession().WithName("Approve")
-            .WithSummary("Sets (or, with null, clears) the token's approved address; the session's wallet must be its owner or an operator of its owner.");
+            .WithSummary("Sets (or, with null, clears) the token's approved address; the session's wallet must be its owner or an "
+                + "operator of its owner.");
     }
 
-    private static async Task<Results<Ok<CollectionInfo>, ValidationProblem>> PutCollectionAsync(string collectionId, CollectionTermsRequest body, IGrainFactory grains)
+    private static async Task<Results<Ok<CollectionInfo>, ValidationProblem>> PutCollectionAsync(
+        string collectionId, CollectionTermsRequest body, IGrainFactory grains)
     {
         var fields = new Fields();
         fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
@@ -49,7 +50,8 @@ internal static class NftEndpoints
         return TypedResults.Ok(await grains.GetGrain<INftCollectionGrain>(collectionId).Create(new CollectionTerms(body.Name!)));
     }
 
-    private static async Task<Results<Ok<CollectionInfo>, ValidationProblem, ProblemHttpResult>> GetCollectionAsync(string collectionId, IGrainFactory grains)
+    private static async Task<Results<Ok<CollectionInfo>, ValidationProblem, ProblemHttpResult>> GetCollectionAsync(
+        string collectionId, IGrainFactory grains)
     {
         var fields = new Fields();
         fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
@@ -95,7 +97,8 @@ internal static class NftEndpoints
             return fields.Problem();
         }
 
-        return TypedResults.Ok(await grains.GetGrain<INftCollectionGrain>(collectionId).Deposit(IdempotencyMiddleware.OperationId(context), amount));
+        var collection = grains.GetGrain<INftCollectionGrain>(collectionId);
+        return TypedResults.Ok(await collection.Deposit(IdempotencyMiddleware.OperationId(context), amount));
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> GetTokenAsync(
@@ -110,7 +113,9 @@ internal static class NftEndpoints
         }
 
         var token = await Token(grains, collectionId, tokenId).Get();
-        return token.Exists ? TypedResults.Ok(TokenResponse.Of(token)) : NotFound($"Token {tokenId} of collection '{collectionId}' does not exist.");
+        return token.Exists
+            ? TypedResults.Ok(TokenResponse.Of(token))
+            : NotFound($"Token {tokenId} of collection '{collectionId}' does not exist.");
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem>> TransferAsync(
@@ -126,7 +131,8 @@ internal static class NftEndpoints
         }
 
         var caller = WalletSessionFilter.Of(context).Address;
-        return TypedResults.Ok(TokenResponse.Of(await Token(grains, collectionId, tokenId).Transfer(IdempotencyMiddleware.OperationId(context), caller, to!)));
+        var token = Token(grains, collectionId, tokenId);
+        return TypedResults.Ok(TokenResponse.Of(await token.Transfer(IdempotencyMiddleware.OperationId(context), caller, to!)));
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem>> ApproveAsync(
@@ -142,7 +148,8 @@ internal static class NftEndpoints
         }
 
         var caller = WalletSessionFilter.Of(context).Address;
-        return TypedResults.Ok(TokenResponse.Of(await Token(grains, collectionId, tokenId).Approve(IdempotencyMiddleware.OperationId(context), caller, approved)));
+        var token = Token(grains, collectionId, tokenId);
+        return TypedResults.Ok(TokenResponse.Of(await token.Approve(IdempotencyMiddleware.OperationId(context), caller, approved)));
     }
 
     private static INftTokenGrain Token(IGrainFactory grains, string collectionId, string tokenId) =>
@@ -193,5 +200,6 @@ public sealed record TokenResponse(
     long Sequence, IReadOnlyList<ProvenanceEntry> Provenance)
 {
     internal static TokenResponse Of(TokenView token) =>
-        new(token.CollectionId, token.TokenId, token.Owner, token.Approved, token.PendingDividend, token.MetadataHash, token.Sequence, token.Provenance);
+        new(token.CollectionId, token.TokenId, token.Owner, token.Approved, token.PendingDividend, token.MetadataHash, token.Sequence,
+            token.Provenance);
 }

@@ -45,7 +45,8 @@ internal static class OpenApiSecurity
             if (scheme is not null)
             {
                 operation.Security ??= [];
-                operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
+                operation.Security.Add(
+                    new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
             }
 
             if (context.Description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE")
@@ -54,7 +55,8 @@ internal static class OpenApiSecurity
                 operation.Parameters.Add(new OpenApiParameter
                 {
                     Name = IdempotencyMiddleware.Header, In = ParameterLocation.Header, Required = false,
-                    Description = "1 to 100 letters, digits, '.', '_' or '-': a repeat with the same key and body returns the first response; another body is 409.",
+                    Description = "1 to 100 letters, digits, '.', '_' or '-': a repeat with the same key and body returns the first "
+                        + "response; another body is 409.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 100 },
                 });
             }

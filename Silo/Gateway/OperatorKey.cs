@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Actors.Runtime.Storage;
+using Actors.Providers.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Silo.Gateway;
@@ -34,7 +34,7 @@ public sealed class OperatorKey
     private static string StoredOrNew(StorageOptions storage)
     {
         var generated = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        if (!string.Equals(storage.Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        if (!storage.Is(StorageOptions.Sqlite))
         {
             // No data folder of our own (memory or PostgreSQL): the key lives as long as the process.
             Console.WriteLine($"Operator key for this run (set Gateway:OperatorKey to choose one): {generated}");

@@ -1,6 +1,5 @@
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Rewards;
-using Actors.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Silo.Gateway;
@@ -15,14 +14,16 @@ internal static class PoolEndpoints
     {
         var group = app.MapGroup("/api/pools").WithTags("Pools");
         group.MapPut("/{poolId}", PutAsync).RequireOperatorKey()
-            .WithName("PutPool").WithSummary("Creates a reward pool (operator). Repeating it with the same terms returns the pool; other terms are 409.");
+            .WithName("PutPool")
+            .WithSummary("Creates a reward pool (operator). Repeating it with the same terms returns the pool; other terms are 409.");
         group.MapPost("/{poolId}/fund", FundAsync).RequireOperatorKey()
             .WithName("FundPool").WithSummary("Adds to a pool's budget (operator). Send an Idempotency-Key to make a retry count once.");
         group.MapGet("/{poolId}", GetAsync)
             .WithName("GetPool").WithSummary("A pool's figures as of now.");
     }
 
-    private static async Task<Results<Ok<PoolResponse>, ValidationProblem>> PutAsync(string poolId, PoolTermsRequest body, IGrainFactory grains, TimeProvider time)
+    private static async Task<Results<Ok<PoolResponse>, ValidationProblem>> PutAsync(
+        string poolId, PoolTermsRequest body, IGrainFactory grains, TimeProvider time)
     {
         var fields = new Fields();
         fields.Id("poolId", poolId);
@@ -92,7 +93,8 @@ public sealed record AmountRequest(string? Amount);
 /// <summary>A pool's figures, amounts as decimal strings of base units.</summary>
 public sealed record PoolResponse(
     string PoolId, UInt256 RatePerSecond, UInt256 TotalShares, UInt256 RewardIndex, int IndexScale, UInt256 Budget, UInt256 Emitted,
-    UInt256 Claimed, UInt256 Dust, UInt256 Remaining, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset UpdatedAt, DateTimeOffset AsOf)
+    UInt256 Claimed, UInt256 Dust, UInt256 Remaining, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset UpdatedAt,
+    DateTimeOffset AsOf)
 {
     internal static PoolResponse Of(PoolInfo info, TimeProvider time) => new(
         info.PoolId, info.RatePerSecond, info.TotalShares, info.Index, info.Scale, info.Budget, info.Emitted, info.Claimed, info.Dust,

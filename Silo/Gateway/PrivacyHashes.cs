@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Actors.Domain.Ethereum;
-using Actors.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Silo.Gateway;

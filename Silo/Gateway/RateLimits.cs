@@ -36,12 +36,16 @@ public sealed class RateLimits : IDisposable
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsSignIn(context.Request)
+                    ? SignInWindow("client:" + Client(context), options.SignInPerMinute)
+                    : RateLimitPartition.GetNoLimiter("")),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsWrite(context.Request)
+                    ? WriteBucket("client:" + Client(context), options.WritesPerSecond)
+                    : RateLimitPartition.GetNoLimiter("")),
                 PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsSignIn(context.Request) ? SignInWindow("client:" + Client(context), options.SignInPerMinute) : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsWrite(context.Request) ? WriteBucket("client:" + Client(context), options.WritesPerSecond) : RateLimitPartition.GetNoLimiter("")),
-                PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                    IsWrite(context.Request) && Wallet(context.Request) is { } wallet ? WriteBucket(wallet, options.WritesPerSecond) : RateLimitPartition.GetNoLimiter("")));
+                    IsWrite(context.Request) && Wallet(context.Request) is { } wallet
+                    ? WriteBucket(wallet, options.WritesPerSecond)
+                    : RateLimitPartition.GetNoLimiter("")));
             limiter.OnRejected = (rejected, cancellationToken) =>
             {
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
@@ -58,7 +62,9 @@ public sealed class RateLimits : IDisposable
     {
         ArgumentNullException.ThrowIfNull(wallet);
         using var lease = _signInByWallet.AttemptAcquire(wallet.ToLowerHex());
-        return lease.IsAcquired ? null : Refused(response, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+        return lease.IsAcquired
+            ? null
+            : Refused(response, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
     }
 
     /// <inheritdoc />
@@ -90,14 +96,17 @@ public sealed class RateLimits : IDisposable
         HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/auth", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsWrite(HttpRequest request) =>
-        IdempotencyMiddleware.ChangesState(request) && request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !IsSignIn(request);
+        IdempotencyMiddleware.ChangesState(request) && request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        && !IsSignIn(request);
 
     private static string Client(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     // The wallet a write acts for: the route's {address}, or else the session token it carries (a token is bound to one
     // wallet and cannot be forged, so a caller cannot spend another wallet's budget with it).
     private static string? Wallet(HttpRequest request) =>
-        request.RouteValues["address"] is string address && EthereumAddress.TryParse(address, out var wallet, out _) ? "wallet:" + wallet.ToLowerHex()
-        : request.Headers.Authorization.ToString() is { Length: > 0 and <= 256 } authorization ? "session:" + authorization
+        request.RouteValues["address"] is string address && EthereumAddress.TryParse(address, out var wallet, out _)
+            ? "wallet:" + wallet.ToLowerHex()
+        : request.Headers.Authorization.ToString() is { Length: > 0 and <= 256 } authorization
+            ? "session:" + authorization
         : null;
 }

@@ -1,7 +1,6 @@
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces.Recovery;
 using Actors.Grains.Recovery;
-using Actors.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Silo.Gateway;
@@ -18,11 +17,14 @@ internal static class RecoveryEndpoints
     {
         var group = app.MapGroup("/api/recoveries").WithTags("Recovery");
         group.MapPost("", SubmitAsync).WithName("SubmitRecovery")
-            .WithSummary("Submits a recovery (idempotent by request id): risk scored, then waiting for guardian approvals of signingMessage.");
+            .WithSummary(
+                "Submits a recovery (idempotent by request id): risk scored, then waiting for guardian approvals of signingMessage.");
         group.MapPost("/{requestId}/approvals", ApproveAsync).WithName("ApproveRecovery")
-            .WithSummary("Counts a guardian's approval: an EIP-191 signature of the request's signingMessage by a current guardian of the wallet.");
+            .WithSummary("Counts a guardian's approval: an EIP-191 signature of the request's signingMessage by a current guardian of "
+                + "the wallet.");
         group.MapPost("/{requestId}/cancel", CancelAsync).WithName("CancelRecovery")
-            .WithSummary("Cancels with an EIP-191 signature of the request's cancelMessage: the owner's cancels at once, guardians' once a threshold have signed.");
+            .WithSummary("Cancels with an EIP-191 signature of the request's cancelMessage: the owner's cancels at once, guardians' once "
+                + "a threshold have signed.");
         group.MapPost("/{requestId}/review", ReviewAsync).RequireOperatorKey().WithName("ReviewRecovery")
             .WithSummary("An operator's review of a high-risk request: approving starts the timelock, rejecting ends it.");
         group.MapGet("/{requestId}", GetAsync).WithName("GetRecovery")
@@ -64,8 +66,9 @@ internal static class RecoveryEndpoints
             return fields.Problem();
         }
 
-        var submission = new RecoverySubmission(wallet!, newOwner!, evidence, device is null ? null : await hashes.DeviceAsync(device), geo);
-        return TypedResults.Ok(RecoveryResponse.Of(await grains.GetGrain<IRecoveryRequestGrain>(requestId).Submit(submission), privateView: false));
+        var deviceHash = device is null ? null : await hashes.DeviceAsync(device);
+        var submission = new RecoverySubmission(wallet!, newOwner!, evidence, deviceHash, geo);
+        return TypedResults.Ok(RecoveryResponse.Of(await Request(grains, requestId).Submit(submission), privateView: false));
     }
 
     private static async Task<Results<Ok<RecoveryResponse>, ValidationProblem>> ApproveAsync(
@@ -80,7 +83,8 @@ internal static class RecoveryEndpoints
             return fields.Problem();
         }
 
-        return TypedResults.Ok(RecoveryResponse.Of(await grains.GetGrain<IRecoveryRequestGrain>(requestId).Approve(guardian!, body.Signature!), privateView: false));
+        var view = await Request(grains, requestId).Approve(guardian!, body.Signature!);
+        return TypedResults.Ok(RecoveryResponse.Of(view, privateView: false));
     }
 
     private static async Task<Results<Ok<RecoveryResponse>, ValidationProblem>> CancelAsync(
@@ -94,7 +98,7 @@ internal static class RecoveryEndpoints
             return fields.Problem();
         }
 
-        return TypedResults.Ok(RecoveryResponse.Of(await grains.GetGrain<IRecoveryRequestGrain>(requestId).Cancel(body.Signature!), privateView: false));
+        return TypedResults.Ok(RecoveryResponse.Of(await Request(grains, requestId).Cancel(body.Signature!), privateView: false));
     }
 
     private static async Task<Results<Ok<RecoveryResponse>, ValidationProblem>> ReviewAsync(
@@ -108,7 +112,7 @@ internal static class RecoveryEndpoints
             return fields.Problem();
         }
 
-        return TypedResults.Ok(RecoveryResponse.Of(await grains.GetGrain<IRecoveryRequestGrain>(requestId).Review(approve), privateView: true));
+        return TypedResults.Ok(RecoveryResponse.Of(await Request(grains, requestId).Review(approve), privateView: true));
     }
 
     private static async Task<Results<Ok<RecoveryResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
@@ -121,11 +125,15 @@ internal static class RecoveryEndpoints
             return fields.Problem();
         }
 
-        var view = await grains.GetGrain<IRecoveryRequestGrain>(requestId).Get();
+        var view = await Request(grains, requestId).Get();
         return view.Exists
             ? TypedResults.Ok(RecoveryResponse.Of(view, operatorKey.Matches(request.Headers[OperatorKey.Header])))
-            : ApiProblems.Problem(StatusCodes.Status404NotFound, ApiProblems.NotFound, "Not found.", $"Recovery request '{requestId}' does not exist.");
+            : ApiProblems.Problem(
+                StatusCodes.Status404NotFound, ApiProblems.NotFound, "Not found.", $"Recovery request '{requestId}' does not exist.");
     }
+
+    private static IRecoveryRequestGrain Request(IGrainFactory grains, string requestId) =>
+        grains.GetGrain<IRecoveryRequestGrain>(requestId);
 }
 
 /// <summary>The body of <c>POST /api/recoveries</c>.</summary>
@@ -136,7 +144,8 @@ internal static class RecoveryEndpoints
 /// <param name="Geo">Optional: the requester's country, ISO 3166-1 alpha-2.</param>
 /// <param name="EvidenceHashes">Optional: hashes of supporting evidence kept elsewhere, at most 16.</param>
 public sealed record RecoverySubmitRequest(
-    string? RequestId, string? Wallet, string? NewOwner, string? DeviceFingerprint = null, string? Geo = null, IReadOnlyList<string?>? EvidenceHashes = null);
+    string? RequestId, string? Wallet, string? NewOwner, string? DeviceFingerprint = null, string? Geo = null,
+    IReadOnlyList<string?>? EvidenceHashes = null);
 
 /// <summary>A guardian's approval: the guardian's address and its EIP-191 signature of the request's signing message.</summary>
 public sealed record ApprovalRequest(string? Guardian, string? Signature);

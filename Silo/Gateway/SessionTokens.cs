@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces.Gateway;
-using Actors.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Silo.Gateway;
@@ -21,7 +20,10 @@ public sealed class SessionTokens(IOptions<GatewayOptions> options, IGrainFactor
 
     private const int PayloadSize = EthereumAddress.Size + sizeof(long) + sizeof(ulong);
 
-    /// <summary>A token for the wallet at <paramref name="address"/> under its <paramref name="recoveryNonce"/>, valid for <c>Gateway:SessionLifetime</c>.</summary>
+    /// <summary>
+    /// A token for the wallet at <paramref name="address"/> under its <paramref name="recoveryNonce"/>, valid for
+    /// <c>Gateway:SessionLifetime</c>.
+    /// </summary>
     public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(EthereumAddress address, ulong recoveryNonce)
     {
         ArgumentNullException.ThrowIfNull(address);
@@ -53,10 +55,13 @@ public sealed class SessionTokens(IOptions<GatewayOptions> options, IGrainFactor
 
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(payload.AsSpan(EthereumAddress.Size)));
         var recoveryNonce = BinaryPrimitives.ReadUInt64BigEndian(payload.AsSpan(EthereumAddress.Size + sizeof(long)));
-        return time.GetUtcNow() < expiresAt ? new Session(EthereumAddress.FromBytes(payload.AsSpan(0, EthereumAddress.Size)), expiresAt, recoveryNonce) : null;
+        return time.GetUtcNow() < expiresAt
+            ? new Session(EthereumAddress.FromBytes(payload.AsSpan(0, EthereumAddress.Size)), expiresAt, recoveryNonce)
+            : null;
     }
 
-    private async ValueTask<byte[]> KeyAsync() => _key ??= await GatewaySecrets.ResolveAsync(options.Value.SessionKey, "session-token-key", grains);
+    private async ValueTask<byte[]> KeyAsync() =>
+        _key ??= await GatewaySecrets.ResolveAsync(options.Value.SessionKey, "session-token-key", grains);
 
     private static string Base64Url(byte[] bytes) => System.Buffers.Text.Base64Url.EncodeToString(bytes);
 

@@ -2,7 +2,6 @@ using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Nfts;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Silo.Gateway;
@@ -21,7 +20,8 @@ internal static class WalletEndpoints
     {
         var group = app.MapGroup("/api/wallets/{address}").WithTags("Wallets");
         group.MapGet("", GetAsync).WithName("GetWallet")
-            .WithSummary("A wallet: owner, frozen, positions with what each has accrued as of now, claimable total, guardians, threshold, holdings. Its own session or an operator also sees its recent sign-ins (hashed device and client address).");
+            .WithSummary("A wallet: owner, frozen, positions with what each has accrued as of now, claimable total, guardians, "
+                + "threshold, holdings. Its own session or an operator also sees its recent sign-ins (hashed device and client address).");
         group.MapPost("/stake", StakeAsync).RequireOwnWallet().WithName("Stake")
             .WithSummary("Stakes an amount in a pool (the wallet's own session).");
         group.MapPost("/unstake", UnstakeAsync).RequireOwnWallet().WithName("Unstake")
@@ -29,9 +29,11 @@ internal static class WalletEndpoints
         group.MapPost("/claim", ClaimAsync).RequireOwnWallet().WithName("Claim")
             .WithSummary("Pays what a position has accrued (the wallet's own session).");
         group.MapPut("/guardians", GuardiansAsync).RequireOwnWallet().WithName("PutGuardians")
-            .WithSummary("Sets the guardians who may approve a recovery and their threshold (0 or absent: ceil(n/2)). The wallet's own session.");
+            .WithSummary(
+                "Sets the guardians who may approve a recovery and their threshold (0 or absent: ceil(n/2)). The wallet's own session.");
         group.MapPut("/operators", OperatorAsync).RequireOwnWallet().WithName("PutOperator")
-            .WithSummary("Grants or revokes an operator for all the wallet's tokens of a collection (EIP-721 setApprovalForAll). The wallet's own session.");
+            .WithSummary("Grants or revokes an operator for all the wallet's tokens of a collection (EIP-721 setApprovalForAll). "
+                + "The wallet's own session.");
         group.MapPost("/dividends/claim", ClaimDividendsAsync).RequireOwnWallet().WithName("ClaimDividends")
             .WithSummary("Pays the NFT dividends the wallet has accrued in a collection (the wallet's own session).");
         group.MapGet("/collections/{collectionId}", HoldingsAsync).WithName("GetHoldings")
@@ -45,6 +47,10 @@ internal static class WalletEndpoints
     // The wallet of the session the route's filter admitted: the route's {address}, checked.
     private static IWalletGrain OwnWallet(HttpContext context, IGrainFactory grains) =>
         grains.GetGrain<IWalletGrain>(WalletKeys.Of(WalletSessionFilter.Of(context).Address));
+
+    // The wallet after a change by its own session, which sees no sign-in history in the answer.
+    private static async Task<WalletResponse> OwnViewAsync(HttpContext context, IWalletGrain wallet, WalletView view) =>
+        WalletResponse.Of(WalletSessionFilter.Of(context).Address, view, await wallet.GetPositionsAsOfNow(), signIns: null);
 
     private static async Task<Results<Ok<WalletResponse>, ValidationProblem, ProblemHttpResult>> GetAsync(
         string address, HttpRequest request, IGrainFactory grains, SessionTokens tokens, OperatorKey operatorKey)
@@ -60,7 +66,8 @@ internal static class WalletEndpoints
         var view = await grain.Get();
         if (!view.Exists)
         {
-            return ApiProblems.Problem(StatusCodes.Status404NotFound, ApiProblems.NotFound, "Not found.", $"Wallet '{wallet}' has never been used.");
+            return ApiProblems.Problem(
+                StatusCodes.Status404NotFound, ApiProblems.NotFound, "Not found.", $"Wallet '{wallet}' has never been used.");
         }
 
         var positions = await grain.GetPositionsAsOfNow();
@@ -144,7 +151,7 @@ internal static class WalletEndpoints
 
         var wallet = OwnWallet(context, grains);
         var view = await wallet.SetGuardians(IdempotencyMiddleware.OperationId(context), guardians, body.Threshold ?? 0);
-        return TypedResults.Ok(WalletResponse.Of(WalletSessionFilter.Of(context).Address, view, await wallet.GetPositionsAsOfNow(), signIns: null));
+        return TypedResults.Ok(await OwnViewAsync(context, wallet, view));
     }
 
     private static async Task<Results<Ok<WalletResponse>, ValidationProblem>> OperatorAsync(
@@ -161,7 +168,7 @@ internal static class WalletEndpoints
 
         var wallet = OwnWallet(context, grains);
         var view = await wallet.SetOperator(IdempotencyMiddleware.OperationId(context), collectionId, operatorAddress!, approved);
-        return TypedResults.Ok(WalletResponse.Of(WalletSessionFilter.Of(context).Address, view, await wallet.GetPositionsAsOfNow(), signIns: null));
+        return TypedResults.Ok(await OwnViewAsync(context, wallet, view));
     }
 
     private static async Task<Results<Ok<DividendClaimResponse>, ValidationProblem>> ClaimDividendsAsync(
@@ -178,7 +185,8 @@ internal static class WalletEndpoints
         return TypedResults.Ok(new DividendClaimResponse(claim.CollectionId, claim.Paid, claim.ClaimedDividends));
     }
 
-    private static async Task<Results<Ok<HoldingsView>, ValidationProblem>> HoldingsAsync(string address, string collectionId, IGrainFactory grains)
+    private static async Task<Results<Ok<HoldingsView>, ValidationProblem>> HoldingsAsync(
+        string address, string collectionId, IGrainFactory grains)
     {
         var fields = new Fields();
         var wallet = fields.Address("address", address);
@@ -200,7 +208,8 @@ internal static class WalletEndpoints
         FreezeOrUnfreezeAsync(address, body, context, grains, (wallet, operationId, reason) => wallet.Unfreeze(operationId, reason));
 
     private static async Task<Results<Ok<WalletResponse>, ValidationProblem>> FreezeOrUnfreezeAsync(
-        string address, FreezeRequest? body, HttpContext context, IGrainFactory grains, Func<IWalletGrain, string, string, Task<WalletView>> change)
+        string address, FreezeRequest? body, HttpContext context, IGrainFactory grains,
+        Func<IWalletGrain, string, string, Task<WalletView>> change)
     {
         var fields = new Fields();
         var wallet = fields.Address("address", address);
@@ -220,74 +229,3 @@ internal static class WalletEndpoints
         return TypedResults.Ok(WalletResponse.Of(wallet!, view, await grain.GetPositionsAsOfNow(), await grain.GetSignIns()));
     }
 }
-
-/// <summary>The body of stake and unstake.</summary>
-/// <param name="PoolId">The pool.</param>
-/// <param name="Amount">Base units, a decimal string.</param>
-public sealed record StakeRequest(string? PoolId, string? Amount);
-
-/// <summary>A body naming a pool.</summary>
-public sealed record PoolRequest(string? PoolId);
-
-/// <summary>A body naming an NFT collection.</summary>
-public sealed record CollectionRequest(string? CollectionId);
-
-/// <summary>The body of <c>PUT /api/wallets/{address}/guardians</c>.</summary>
-/// <param name="Guardians">The guardians' addresses, at most 16; empty clears them.</param>
-/// <param name="Threshold">Approvals a recovery needs; 0 or absent means ceil(n/2).</param>
-public sealed record GuardiansRequest(IReadOnlyList<string?>? Guardians, int? Threshold);
-
-/// <summary>The body of <c>PUT /api/wallets/{address}/operators</c>.</summary>
-public sealed record OperatorRequest(string? CollectionId, string? Operator, bool? Approved);
-
-/// <summary>The body of freeze and unfreeze: a reason code (default <c>operator</c>).</summary>
-public sealed record FreezeRequest(string? Reason);
-
-/// <summary>A position: staked amount, effective shares (staked x weight), the wallet's weight in basis points, and what it has accrued.</summary>
-public sealed record PositionResponse(string PoolId, UInt256 Staked, UInt256 Shares, uint Weight, UInt256 Pending)
-{
-    internal static PositionResponse Of(PositionView position, uint weight) =>
-        new(position.PoolId, position.Staked, position.Shares, weight, position.Accrued);
-}
-
-/// <summary>A pool reward claim: what was paid, the wallet's claimed total after it, and when.</summary>
-public sealed record ClaimResponse(string PoolId, UInt256 Amount, UInt256 ClaimedRewards, DateTimeOffset AsOf);
-
-/// <summary>A dividend claim: what was paid and the wallet's claimed total in the collection after it.</summary>
-public sealed record DividendClaimResponse(string CollectionId, UInt256 Amount, UInt256 ClaimedDividends);
-
-/// <summary>
-/// A wallet as the REST API shows it. <paramref name="SignIns"/> (hashed device and client address, country) is private: present
-/// only for the wallet's own session and operators.
-/// </summary>
-public sealed record WalletResponse(
-    EthereumAddress Address,
-    EthereumAddress Owner,
-    bool Frozen,
-    IReadOnlyList<FreezeReasonResponse> FreezeReasons,
-    IReadOnlyList<PositionResponse> Positions,
-    UInt256 Claimable,
-    UInt256 ClaimedRewards,
-    IReadOnlyList<EthereumAddress> Guardians,
-    int Threshold,
-    uint Weight,
-    IReadOnlyList<CollectionHoldingSummary> Collections,
-    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<SignInResponse>? SignIns)
-{
-    internal static WalletResponse Of(EthereumAddress address, WalletView view, IReadOnlyList<PositionView> positions, IReadOnlyList<SignInRecord>? signIns)
-    {
-        var claimable = positions.Aggregate(UInt256.Zero, (sum, p) => sum + p.Accrued);
-        return new(
-            address, view.Owner, view.Frozen, [.. view.FreezeReasons.Select(r => new FreezeReasonResponse(r.Reason, DateTimeOffset.FromUnixTimeSeconds(r.Since)))],
-            [.. positions.Select(p => PositionResponse.Of(p, view.WeightBasisPoints))], claimable, view.ClaimedRewards, view.Guardians,
-            view.Threshold, view.WeightBasisPoints, view.Collections,
-            signIns?.Select(s => new SignInResponse(DateTimeOffset.FromUnixTimeSeconds(s.At), s.DeviceFingerprintHash, s.ClientAddressHash, s.Geo)).ToList());
-    }
-}
-
-/// <summary>A freeze reason and since when.</summary>
-public sealed record FreezeReasonResponse(string Reason, DateTimeOffset Since);
-
-/// <summary>A sign-in: when, the peppered hashes of the device fingerprint and client address, and the country.</summary>
-public sealed record SignInResponse(DateTimeOffset At, Hash32? DeviceFingerprintHash, Hash32? ClientAddressHash, string? Geo);

@@ -1,6 +1,5 @@
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime;
 
 namespace Actors.Silo.Gateway;
 
@@ -33,7 +32,9 @@ public sealed class WalletSessionFilter(SessionTokens tokens, IGrainFactory grai
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(tokens);
         var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.Ordinal) ? await tokens.ValidateAsync(header["Bearer ".Length..].Trim()) : null;
+        return header.StartsWith("Bearer ", StringComparison.Ordinal)
+            ? await tokens.ValidateAsync(header["Bearer ".Length..].Trim())
+            : null;
     }
 
     /// <inheritdoc />
@@ -86,16 +87,21 @@ public static class WalletSessionRouteExtensions
 {
     /// <summary>Requires a session for the wallet named by the route's <c>{address}</c>.</summary>
     public static RouteHandlerBuilder RequireOwnWallet(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: true)).WithMetadata(new WalletSessionMetadata());
+        builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: true))
+            .WithMetadata(new WalletSessionMetadata());
 
-    /// <summary>Requires a session for any wallet: the route acts as that wallet (for example a token transfer by its owner or operator).</summary>
+    /// <summary>
+    /// Requires a session for any wallet: the route acts as that wallet (for example a token transfer by its owner or operator).
+    /// </summary>
     public static RouteHandlerBuilder RequireWalletSession(this RouteHandlerBuilder builder) =>
-        builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: false)).WithMetadata(new WalletSessionMetadata());
+        builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: false))
+            .WithMetadata(new WalletSessionMetadata());
 
     private static EndpointFilterDelegate Filter(EndpointFilterFactoryContext factory, EndpointFilterDelegate next, bool ownWalletOnly)
     {
         var services = factory.ApplicationServices;
-        var filter = new WalletSessionFilter(services.GetRequiredService<SessionTokens>(), services.GetRequiredService<IGrainFactory>(), ownWalletOnly);
+        var filter = new WalletSessionFilter(
+            services.GetRequiredService<SessionTokens>(), services.GetRequiredService<IGrainFactory>(), ownWalletOnly);
         return invocation => filter.InvokeAsync(invocation, next);
     }
 }

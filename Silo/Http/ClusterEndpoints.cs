@@ -1,5 +1,6 @@
-using Actors.Runtime;
-using Actors.Runtime.Membership;
+using Actors.Silo.Activations;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 
 namespace Actors.Silo.Http;
 
@@ -16,37 +17,31 @@ internal static class ClusterEndpoints
             .WithSummary("The silos of the cluster (membership table) with their zone, status and activation count.");
     }
 
-    private static async Task<SiloView[]> ListSilosAsync(ILocalSilo silo)
+    private static async Task<SiloView[]> ListSilosAsync(
+        IGrainFactory grains, ILocalSiloDetails local, ActivationCounts counts, SiloZoneNames zones, IOptions<ClusterOptions> cluster,
+        IOptions<HttpOptions> http, TimeProvider time)
     {
-        var members = silo.Cluster.Members.Count > 0 ? silo.Cluster.Members : [Self(silo)];
-        return await Task.WhenAll(members.Select(async member =>
-        {
-            var count = member.Status == SiloStatus.Active || member.Silo == silo.Address
-                ? await silo.GetActivationCountAsync(member.Silo, CountTimeout)
-                : null;
-            return SiloView.Of(member, silo.ClusterId, count, isLocal: member.Silo == silo.Address);
-        }));
+        // The management grain refreshes the membership table before it answers, so a silo declared dead shows as Dead now.
+        var members = await grains.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: false);
+        return await Task.WhenAll(members.OrderBy(m => m.SiloAddress).Select(async member => SiloView.Of(
+            member, cluster.Value.ClusterId, zones.Of(member.SiloAddress), await CountAsync(member, counts, time),
+            http.Value.Port, isLocal: member.SiloAddress.Equals(local.SiloAddress))));
     }
 
-    // Before the silo has read the table (or with no table at all) it still reports itself.
-    private static MembershipEntry Self(ILocalSilo silo) => new(silo.Address, silo.Zone, silo.Status, 0, 0, 0, 0, []);
-}
+    private static async Task<int> CountAsync(MembershipEntry member, ActivationCounts counts, TimeProvider time)
+    {
+        if (member.Status != SiloStatus.Active)
+        {
+            return 0;
+        }
 
-/// <summary>One silo as the REST API shows it.</summary>
-/// <param name="Address">The silo-to-silo endpoint, <c>host:port</c>.</param>
-/// <param name="Epoch">When this life of the silo started (Unix milliseconds); a restarted silo has a new epoch.</param>
-/// <param name="ClusterId">The cluster the silo belongs to.</param>
-/// <param name="Zone">The silo's zone label.</param>
-/// <param name="Status">Joining, Active, ShuttingDown or Dead.</param>
-/// <param name="ActivationCount">How many grain activations the silo holds; null when it did not answer.</param>
-/// <param name="GatewayPort">The port cluster clients connect to.</param>
-/// <param name="HttpPort">The REST port, 0 when none.</param>
-/// <param name="HeartbeatAt">The silo's last heartbeat (database clock), or null before its first.</param>
-/// <param name="IsLocal">True for the silo that answered the request.</param>
-internal sealed record SiloView(string Address, long Epoch, string ClusterId, string Zone, SiloStatus Status, int? ActivationCount, int GatewayPort, int HttpPort,
-    DateTimeOffset? HeartbeatAt, bool IsLocal)
-{
-    public static SiloView Of(MembershipEntry member, string clusterId, int? activationCount, bool isLocal) => new(
-        member.Silo.Endpoint, member.Silo.Epoch, clusterId, member.Zone, member.Status, activationCount, member.GatewayPort, member.HttpPort,
-        member.HeartbeatAt > 0 ? DateTimeOffset.FromUnixTimeMilliseconds(member.HeartbeatAt) : null, isLocal);
+        try
+        {
+            return await counts.OnAsync(member.SiloAddress).WaitAsync(CountTimeout, time);
+        }
+        catch (Exception error) when (error is TimeoutException or OrleansException)
+        {
+            return 0; // Unreachable while the cluster notices: the row's status will follow.
+        }
+    }
 }

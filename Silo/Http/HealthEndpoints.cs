@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Actors.Silo.Http;
 
-/// <summary><c>/healthz</c> (the process is up) and <c>/readyz</c> (the silo is active and its storage answers).</summary>
+/// <summary><c>/healthz</c> (the process is up) and <c>/readyz</c> (the silo is Active in the cluster and its storage answers).</summary>
 internal static class HealthEndpoints
 {
     public const string ReadyTag = "ready";

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using Actors.Client.Cluster;
+using Actors.Client.Tests.Cluster;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -14,6 +17,8 @@ public sealed class ClusterCommandsTests
         {
             b.UseSetting("Storage:Provider", "memory");
             b.UseSetting("Silo:Zone", "zone-q");
+            b.UseSetting("Silo:Port", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
+            b.UseSetting("Silo:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
         });
         using var client = factory.CreateClient();
         using var output = new StringWriter();
@@ -33,7 +38,7 @@ public sealed class ClusterCommandsTests
     [Fact]
     public async Task Cluster_silos_exits_1_with_a_message_when_no_silo_answers()
     {
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{Runtime.Testing.SiloProcess.FreePort()}/") };
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{FreePorts.Next()}/") };
         using var output = new StringWriter();
         using var errors = new StringWriter();
 
@@ -42,5 +47,52 @@ public sealed class ClusterCommandsTests
         Assert.Equal(1, exit);
         Assert.Contains("cannot list silos", errors.ToString(), StringComparison.Ordinal);
         Assert.Empty(output.ToString());
+    }
+
+    [Fact]
+    public async Task Cluster_silos_with_http_asks_the_silo_at_that_url()
+    {
+        using var handler = new RecordingHandler { Answer = _ => RecordingHandler.Json(HttpStatusCode.OK, "[]") };
+
+        var result = await Cli.RunAsync(Cli.Over(handler), "cluster", "silos", "--http", "http://silo.test/base");
+
+        Assert.Equal((0, ""), (result.Exit, result.Errors));
+        Assert.Equal("http://silo.test/base/api/cluster/silos", Assert.Single(handler.Requests).Url.AbsoluteUri);
+        Assert.StartsWith("ADDRESS", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cluster_silos_prints_a_dead_silo_whose_activation_count_is_unknown()
+    {
+        using var handler = new RecordingHandler
+        {
+            Answer = _ => RecordingHandler.Json(HttpStatusCode.OK, """
+                [{"address":"10.0.0.1:11111","zone":"a","status":"Active","activationCount":12},
+                 {"address":"10.0.0.2:11111","zone":"b","status":"Dead","activationCount":null}]
+                """),
+        };
+
+        // Without --http: the silo of this machine, at the default URL.
+        var result = await Cli.RunAsync(Cli.Over(handler), "cluster", "silos");
+
+        Assert.Equal((0, ""), (result.Exit, result.Errors));
+        Assert.Equal("http://127.0.0.1:8080/api/cluster/silos", Assert.Single(handler.Requests).Url.AbsoluteUri);
+        var lines = result.Output.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Length);
+        Assert.Matches(@"^10\.0\.0\.1:11111\s+a\s+Active\s+12$", lines[1]);
+        Assert.Matches(@"^10\.0\.0\.2:11111\s+b\s+Dead\s+-$", lines[2]);
+    }
+
+    [Fact]
+    public async Task Cluster_silos_refuses_a_url_that_is_not_http_with_exit_2_and_sends_nothing()
+    {
+        using var handler = new RecordingHandler();
+
+        var result = await Cli.RunAsync(Cli.Over(handler), "cluster", "silos", "--http", "not a url");
+
+        Assert.Equal(2, result.Exit);
+        Assert.StartsWith("--http: ", result.Errors, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
+        Assert.Empty(result.Output);
     }
 }

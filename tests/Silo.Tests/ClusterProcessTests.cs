@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Actors.Runtime.Testing;
+using Actors.Testing;
 
 namespace Actors.Silo.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Actors.Domain.Ethereum;
-using Actors.Runtime.Testing;
+using Actors.Testing;
 
 namespace Actors.Silo.Tests;
 

@@ -128,7 +128,7 @@ public sealed class PoolRouteTests : IAsyncLifetime
         try
         {
             var options = Microsoft.Extensions.Options.Options.Create(new Gateway.GatewayOptions());
-            var storage = Microsoft.Extensions.Options.Options.Create(new Actors.Runtime.Storage.StorageOptions { Provider = "sqlite", Path = folder });
+            var storage = Microsoft.Extensions.Options.Options.Create(new Actors.Providers.Hosting.StorageOptions { Provider = "sqlite", Path = folder });
 
             using var start = new Barrier(8);
             var threads = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(() =>

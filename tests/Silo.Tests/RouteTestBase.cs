@@ -1,4 +1,4 @@
-using Actors.Runtime.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 

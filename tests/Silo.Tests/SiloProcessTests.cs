@@ -1,4 +1,4 @@
-using Actors.Runtime.Testing;
+using Actors.Testing;
 
 namespace Actors.Silo.Tests;
 

@@ -104,7 +104,7 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
     {
         private const string OperatorKey = "validation-operator";
         private readonly SiloFactory _factory = new();
-        private readonly Actors.Runtime.Testing.FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_900_000_000));
+        private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_900_000_000));
         private string _signIn = "";
 
         public Api Api { get; private set; } = null!;

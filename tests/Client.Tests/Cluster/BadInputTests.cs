@@ -1,5 +1,3 @@
-using Actors.Runtime.Testing;
-
 namespace Actors.Client.Tests.Cluster;
 
 /// <summary>Every input is checked before any call: a wrong one exits 2, naming the option or argument, and calls nothing.</summary>
@@ -43,7 +41,7 @@ public sealed class BadInputTests
     public async Task Through_the_cluster_client_a_wrong_input_exits_2_before_connecting(string named, string[] args)
     {
         // No silo listens there: had the command tried to call, it would have exited 1.
-        var result = await Cli.RunAsync(Cli.Offline(), [.. args, "--gateway", $"127.0.0.1:{SiloProcess.FreePort()}"]);
+        var result = await Cli.RunAsync(Cli.Offline(), [.. args, "--gateway", $"127.0.0.1:{FreePorts.Next()}"]);
 
         AssertBadInput(result, named);
     }
@@ -67,7 +65,7 @@ public sealed class BadInputTests
     [InlineData("--from", "nft", "approve", "c", "7", "--approved", Good)]
     [InlineData("--device-fingerprint", "recovery", "submit", "r", "--wallet", Good, "--new-owner", "0x0000000000000000000000000000000000000001", "--device-fingerprint", "laptop")]
     public async Task The_cluster_client_needs_the_acting_address_and_cannot_hash_a_fingerprint(string named, params string[] args) =>
-        AssertBadInput(await Cli.RunAsync(Cli.Offline(), [.. args, "--gateway", $"127.0.0.1:{SiloProcess.FreePort()}"]), named);
+        AssertBadInput(await Cli.RunAsync(Cli.Offline(), [.. args, "--gateway", $"127.0.0.1:{FreePorts.Next()}"]), named);
 
     [Theory]
     [InlineData("--http", "pool", "show", "p", "--http", "ftp://silo.test/")]

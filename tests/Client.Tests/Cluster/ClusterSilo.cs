@@ -1,37 +1,36 @@
-using Actors.Grains.Diagnostics;
-using Actors.Grains.Wallets;
-using Actors.Runtime.Invocation;
-using Actors.Runtime.Testing;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Actors.Client.Tests.Cluster;
 
-/// <summary>
-/// One in-process silo hosting the production grains, shared by the cluster-client command tests (which use distinct ids).
-/// The wallets' rate limit is off: the tests stake and claim in quick succession.
-/// </summary>
+/// <summary>One <see cref="TestSilo"/> shared by the cluster-client command tests (which use distinct ids).</summary>
 public sealed class ClusterSilo : IAsyncLifetime
 {
     public const string Collection = "cluster silo";
 
-    public TestSilo Silo { get; private set; } = null!;
+    public const string ClusterId = "cli";
 
-    public async Task InitializeAsync()
+    private TestSilo? _silo;
+
+    /// <summary>The silo's gateway, <c>127.0.0.1:port</c>.</summary>
+    public string Gateway => _silo!.Gateway;
+
+    /// <summary>The silo's own grain factory, for setting up and checking what the commands did.</summary>
+    public IGrainFactory GrainFactory => _silo!.GrainFactory;
+
+    public async Task InitializeAsync() => _silo = await TestSilo.StartAsync(ClusterId);
+
+    public async Task DisposeAsync()
     {
-        GrainRegistry.EnsureLoaded(typeof(CounterGrain).Assembly);
-        Silo = await TestSilo.StartAsync(
-            settings: new Dictionary<string, string?> { ["Silo:ClusterId"] = "cli" },
-            configureServices: s => s.Configure<WalletOptions>(o => o.SensitiveOperationsPerMinute = 0));
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+        }
     }
-
-    public async Task DisposeAsync() => await Silo.DisposeAsync();
 
     /// <summary>Runs a command through the cluster client against this silo.</summary>
     internal Task<CliResult> RunAsync(params string[] args) => RunAsync(TimeProvider.System, args);
 
-    /// <summary>Runs a command through the cluster client against this silo, the command reading the time from <paramref name="clock"/>.</summary>
+    /// <summary>Runs a command through the cluster client against this silo, reading the time from <paramref name="clock"/>.</summary>
     internal Task<CliResult> RunAsync(TimeProvider clock, params string[] args) =>
-        Cli.RunAsync(Cli.Offline(clock), [.. args, "--gateway", Silo.Gateway, "--cluster-id", "cli"]);
+        Cli.RunAsync(Cli.Offline(clock), [.. args, "--gateway", Gateway, "--cluster-id", ClusterId]);
 }
 
 [CollectionDefinition(ClusterSilo.Collection)]

@@ -27,7 +27,7 @@ public sealed class NftCommandsTests(ClusterSilo cluster)
         Assert.Equal(transferred.Output, repeated.Output);
         Assert.Equal(WalletKeys.Of(Cli.Address(0x6002)), shown["owner"]);
         Assert.Equal(2, shown.Json.GetProperty("provenance").GetArrayLength()); // the mint and one transfer
-        Assert.Equal(Cli.Address(0x6002), (await cluster.Silo.GrainFactory.GetGrain<INftTokenGrain>(NftKeys.Token("cli-art", "7")).Get()).Owner);
+        Assert.Equal(Cli.Address(0x6002), (await cluster.GrainFactory.GetGrain<INftTokenGrain>(NftKeys.Token("cli-art", "7")).Get()).Owner);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class PoolCommandsTests(ClusterSilo cluster)
         var after = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var funded = await cluster.RunAsync("pool", "fund", "cli-pool", "--amount", "1000", "--op", "fund-1");
         var repeated = await cluster.RunAsync("pool", "fund", "cli-pool", "--amount", "1000", "--op", "fund-1");
-        var shown = await Cli.RunAsync(Cli.Offline(), "pool", "show", "--gateway", cluster.Silo.Gateway, "--cluster-id", "cli", "cli-pool"); // one value per --gateway
+        var shown = await Cli.RunAsync(Cli.Offline(), "pool", "show", "--gateway", cluster.Gateway, "--cluster-id", "cli", "cli-pool"); // one value per --gateway
 
         Assert.Equal("cli-pool", created["poolId"]);
         Assert.Equal("5", created["ratePerSecond"]);
@@ -23,7 +23,7 @@ public sealed class PoolCommandsTests(ClusterSilo cluster)
         Assert.Equal("1000", funded["budget"]);
         Assert.Equal(funded.Output, repeated.Output);
         Assert.Equal("1000", shown["budget"]);
-        Assert.Equal((UInt256)1000, (await cluster.Silo.GrainFactory.GetGrain<IRewardPoolGrain>("cli-pool").GetInfo()).Budget);
+        Assert.Equal((UInt256)1000, (await cluster.GrainFactory.GetGrain<IRewardPoolGrain>("cli-pool").GetInfo()).Budget);
         Assert.Empty(created.Errors + funded.Errors + shown.Errors);
     }
 

@@ -15,7 +15,7 @@ public sealed class RecoveryCommandsTests(ClusterSilo cluster)
     public async Task Submit_then_guardians_approve_with_a_given_signature_and_with_a_key_and_show_counts_both()
     {
         var wallet = Cli.Address(0x7001);
-        await cluster.Silo.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(wallet)).SetGuardians("guardians-1", [.. Guardians.Select(g => g.Address)], 3);
+        await cluster.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(wallet)).SetGuardians("guardians-1", [.. Guardians.Select(g => g.Address)], 3);
 
         var submitted = await cluster.RunAsync("recovery", "submit", "cli-r1", "--wallet", wallet.ToString(), "--new-owner", Cli.Address(0x7002).ToString(), "--geo", "DE");
         var signature = PersonalSign.Sign(Guardians[0], submitted["signingMessage"]!).ToString();
@@ -30,7 +30,7 @@ public sealed class RecoveryCommandsTests(ClusterSilo cluster)
             [Guardians[0].Address.ToLowerHex(), Guardians[1].Address.ToLowerHex()],
             shown.Json.GetProperty("approvals").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(second.Output, shown.Output);
-        Assert.Equal(2, (await cluster.Silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("cli-r1").Get()).Approvals.Count);
+        Assert.Equal(2, (await cluster.GrainFactory.GetGrain<IRecoveryRequestGrain>("cli-r1").Get()).Approvals.Count);
         Assert.DoesNotContain(Cli.KeyText(GuardianKeys[1])[2..], second.Output + second.Errors, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -38,7 +38,7 @@ public sealed class RecoveryCommandsTests(ClusterSilo cluster)
     public async Task A_signature_from_someone_else_is_refused_and_a_missing_request_exits_1()
     {
         var wallet = Cli.Address(0x7011);
-        await cluster.Silo.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(wallet)).SetGuardians("guardians-1", [.. Guardians.Select(g => g.Address)], 2);
+        await cluster.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(wallet)).SetGuardians("guardians-1", [.. Guardians.Select(g => g.Address)], 2);
         var submitted = await cluster.RunAsync("recovery", "submit", "cli-r2", "--wallet", wallet.ToString(), "--new-owner", Cli.Address(0x7012).ToString());
         var forged = PersonalSign.Sign(Cli.Key(0xbad), submitted["signingMessage"]!).ToString();
 
@@ -49,6 +49,6 @@ public sealed class RecoveryCommandsTests(ClusterSilo cluster)
         Assert.StartsWith("refused (bad_signature): ", refused.Errors, StringComparison.Ordinal);
         Assert.Equal(1, missing.Exit);
         Assert.Contains("does not exist", missing.Errors, StringComparison.Ordinal);
-        Assert.Empty((await cluster.Silo.GrainFactory.GetGrain<IRecoveryRequestGrain>("cli-r2").Get()).Approvals);
+        Assert.Empty((await cluster.GrainFactory.GetGrain<IRecoveryRequestGrain>("cli-r2").Get()).Approvals);
     }
 }

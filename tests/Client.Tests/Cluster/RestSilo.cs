@@ -1,10 +1,14 @@
+using System.Globalization;
 using Actors.Client.Cluster;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Actors.Client.Tests.Cluster;
 
-/// <summary>The real silo host in memory (in-memory storage, a configured operator key), with the client's HTTP requests recorded on their way to it.</summary>
+/// <summary>
+/// The real silo host in memory (in-memory storage, a configured operator key, its Orleans ports free ones), with the client's
+/// HTTP requests recorded on their way to it.
+/// </summary>
 public sealed class RestSilo : WebApplicationFactory<Actors.Silo.HttpOptions>
 {
     public const string OperatorKey = "client-tests-operator-key";
@@ -21,6 +25,8 @@ public sealed class RestSilo : WebApplicationFactory<Actors.Silo.HttpOptions>
     {
         builder.UseSetting("Storage:Provider", "memory");
         builder.UseSetting("Gateway:OperatorKey", OperatorKey);
+        builder.UseSetting("Silo:Port", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Silo:GatewayPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
     }
 
     protected override void Dispose(bool disposing)

@@ -2,7 +2,7 @@ using System.Globalization;
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Rewards;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime.Testing;
+using Actors.Testing;
 
 namespace Actors.Client.Tests.Cluster;
 
@@ -18,7 +18,7 @@ public sealed class WalletCommandsTests(ClusterSilo cluster)
         await CreatePoolAsync("cli-stake", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), rate: "1000", budget: "50");
         var staked = await cluster.RunAsync("wallet", "stake", wallet, "--pool", "cli-stake", "--amount", "1000", "--op", "stake-1");
         var repeated = await cluster.RunAsync("wallet", "stake", wallet, "--pool", "cli-stake", "--amount", "1000", "--op", "stake-1");
-        var pool = cluster.Silo.GrainFactory.GetGrain<IRewardPoolGrain>("cli-stake");
+        var pool = cluster.GrainFactory.GetGrain<IRewardPoolGrain>("cli-stake");
         await Wait.UntilAsync(async () => (await pool.GetInfo()).Remaining.IsZero, "the pool to emit its budget", TimeSpan.FromSeconds(10));
 
         var shown = await cluster.RunAsync("wallet", "show", wallet);
@@ -32,7 +32,7 @@ public sealed class WalletCommandsTests(ClusterSilo cluster)
         Assert.Equal(WalletKeys.Of(Cli.Address(0x5001)), shown["wallet"]);
         Assert.Equal("50", claimed["paid"]);
         Assert.Equal("600", unstaked["staked"]);
-        var view = await cluster.Silo.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(Cli.Address(0x5001))).Get();
+        var view = await cluster.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(Cli.Address(0x5001))).Get();
         Assert.Equal((UInt256)50, view.ClaimedRewards);
         Assert.Equal((UInt256)600, (await pool.GetInfo()).TotalShares); // one stake of 1000, less 400
         Assert.Empty(staked.Errors + shown.Errors + claimed.Errors + unstaked.Errors);

@@ -1,26 +1,24 @@
 using Actors.Grains.Interfaces.Diagnostics;
-using Actors.Runtime;
-using Actors.Runtime.Storage;
-using Actors.Runtime.Testing;
+using Actors.Providers.Storage;
 
 namespace Actors.Grains.Tests.Diagnostics;
 
-public sealed class CounterGrainTests
+[Collection(SharedGrainCluster.Collection)]
+public sealed class CounterGrainTests(SharedGrainCluster cluster)
 {
+    private readonly TestKeys _keys = TestKeys.Next();
+
     [Fact]
     public async Task A_retried_operation_counts_once_even_after_reactivation()
     {
-        var storage = new MemoryGrainStorage();
-        await using (var silo = await GrainSilo.StartAsync(storage))
-        {
-            var counter = silo.GrainFactory.GetGrain<ICounterGrain>("c");
-            Assert.Equal(5, await counter.Add("op-1", 5));
-            Assert.Equal(5, await counter.Add("op-1", 5));
-            Assert.Equal(7, await counter.Add("op-2", 2));
-        }
+        var counter = cluster.Grains.GetGrain<ICounterGrain>(_keys.Id("c"));
+        Assert.Equal(5, await counter.Add("op-1", 5));
+        Assert.Equal(5, await counter.Add("op-1", 5));
+        Assert.Equal(7, await counter.Add("op-2", 2));
 
-        await using var restarted = await GrainSilo.StartAsync(storage);
-        var again = restarted.GrainFactory.GetGrain<ICounterGrain>("c");
+        // The activation goes away; the next one starts from what storage holds.
+        await cluster.Host.DeactivateAsync(counter);
+        var again = cluster.Grains.GetGrain<ICounterGrain>(_keys.Id("c"));
         Assert.Equal(7, await again.Add("op-1", 5));
         Assert.Equal(7, await again.Get());
         Assert.Equal(10, await again.Add("op-3", 3));
@@ -29,8 +27,7 @@ public sealed class CounterGrainTests
     [Fact]
     public async Task Only_the_most_recent_operation_ids_are_remembered()
     {
-        await using var silo = await GrainSilo.StartAsync();
-        var counter = silo.GrainFactory.GetGrain<ICounterGrain>("window");
+        var counter = cluster.Grains.GetGrain<ICounterGrain>(_keys.Id("window"));
         for (var i = 0; i <= CounterLimits.RememberedOperations; i++)
         {
             await counter.Add($"op-{i}", 1);
@@ -44,13 +41,13 @@ public sealed class CounterGrainTests
     [Fact]
     public async Task A_failed_write_is_not_acknowledged_and_leaves_no_trace()
     {
-        var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
-        await using var silo = await GrainSilo.StartAsync(storage);
-        var counter = silo.GrainFactory.GetGrain<ICounterGrain>("faulty");
+        var key = _keys.Id("faulty");
+        var counter = cluster.Grains.GetGrain<ICounterGrain>(key);
         await counter.Add("a", 1);
 
-        storage.FailNextWrites(1);
-        await Assert.ThrowsAsync<StorageException>(() => counter.Add("b", 10));
+        cluster.Storage.FailWriteOf(key, 1, "the counter's write fails");
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => counter.Add("b", 10));
+        cluster.Storage.BeforeWrite = null;
 
         Assert.Equal(1, await counter.Get());
         Assert.Equal(11, await counter.Add("b", 10));
@@ -59,11 +56,11 @@ public sealed class CounterGrainTests
     [Fact]
     public async Task Bad_operation_ids_are_refused()
     {
-        await using var silo = await GrainSilo.StartAsync();
-        var counter = silo.GrainFactory.GetGrain<ICounterGrain>("bad");
+        var counter = cluster.Grains.GetGrain<ICounterGrain>(_keys.Id("bad"));
 
-        await Assert.ThrowsAsync<ArgumentException>(() => counter.Add(string.Empty, 1));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => counter.Add(new string('x', CounterLimits.MaxOperationIdLength + 1), 1));
+        await Refused.FieldAsync("operationId", () => counter.Add(string.Empty, 1));
+        await Refused.FieldAsync("operationId", () => counter.Add(new string('x', CounterLimits.MaxOperationIdLength + 1), 1));
+
         Assert.Equal(0, await counter.Get());
     }
 }

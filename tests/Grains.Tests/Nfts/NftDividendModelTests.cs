@@ -3,7 +3,6 @@ using System.Numerics;
 using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Nfts;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Actors.Grains.Tests.Nfts;
 
@@ -11,10 +10,16 @@ namespace Actors.Grains.Tests.Nfts;
 /// Random mints, deposits, transfers (by owners, approved addresses and operators) and claims, against a reference that
 /// gives each deposit's amount / supply, as an exact fraction, to each token's owner at that moment.
 /// </summary>
-public sealed class NftDividendModelTests
+[Collection(SharedGrainCluster.Collection)]
+public sealed class NftDividendModelTests(SharedGrainCluster cluster)
 {
     private const int Wallets = 4;
     private const int MaxTokens = 6;
+    private readonly TestKeys _keys = TestKeys.Next();
+
+    private string Id => _keys.Id("c");
+
+    private IGrainFactory Grains => cluster.Grains;
 
     [Theory]
     [InlineData(1)]
@@ -25,10 +30,8 @@ public sealed class NftDividendModelTests
     public async Task Every_owner_gets_its_exact_share_of_each_deposit_within_the_documented_rounding(int seed)
     {
         var random = new Random(seed);
-        await using var silo = await GrainSilo.StartAsync(
-            configureServices: s => s.Configure<Actors.Grains.Wallets.WalletOptions>(o => o.SensitiveOperationsPerMinute = 0));
-        var collection = await NftDividendTests.CreateAsync(silo, "c");
-        var wallets = Enumerable.Range(1, Wallets).Select(Addresses.Of).ToArray();
+        var collection = await NftDividendTests.CreateAsync(Grains, Id);
+        var wallets = Enumerable.Range(1, Wallets).Select(_keys.Address).ToArray();
         var owners = new List<EthereumAddress>(); // the reference's owner of token i + 1
         var entitled = wallets.ToDictionary(w => w, _ => new Fraction(0, 1));
         var roundings = wallets.ToDictionary(w => w, _ => 0);
@@ -43,7 +46,7 @@ public sealed class NftDividendModelTests
                 case 0 when owners.Count < MaxTokens:
                     var owner = wallets[random.Next(Wallets)];
                     owners.Add(owner);
-                    await NftDividendTests.MintAsync(silo, "c", owners.Count.ToString(CultureInfo.InvariantCulture), owner);
+                    await NftDividendTests.MintAsync(Grains, Id, owners.Count.ToString(CultureInfo.InvariantCulture), owner);
                     break;
                 case 1 when owners.Count > 0:
                     var amount = (ulong)random.NextInt64(1, 1_000_000_000_000_000_000);
@@ -61,8 +64,8 @@ public sealed class NftDividendModelTests
                     var to = wallets[random.Next(Wallets)];
                     if (to != owners[index])
                     {
-                        var token = Token(silo, index);
-                        var caller = await CallerAsync(random, silo, token, owners[index], op);
+                        var token = Token(index);
+                        var caller = await CallerAsync(random, token, owners[index], op);
                         await token.Transfer(op, caller, to);
                         owners[index] = to;
                     }
@@ -70,7 +73,7 @@ public sealed class NftDividendModelTests
                     break;
                 case 3:
                     var claimer = wallets[random.Next(Wallets)];
-                    paid[claimer] += (await NftDividendTests.Wallet(silo, claimer).ClaimDividends(op, "c")).Paid;
+                    paid[claimer] += (await NftDividendTests.Wallet(Grains, claimer).ClaimDividends(op, Id)).Paid;
                     break;
             }
         }
@@ -78,7 +81,7 @@ public sealed class NftDividendModelTests
         var total = UInt256.Zero;
         foreach (var wallet in wallets)
         {
-            var holdings = await NftDividendTests.Wallet(silo, wallet).GetHoldings("c");
+            var holdings = await NftDividendTests.Wallet(Grains, wallet).GetHoldings(Id);
             var received = paid[wallet] + holdings.Claimable;
             total += received;
 
@@ -96,21 +99,21 @@ public sealed class NftDividendModelTests
         Assert.Equal(owners.Count, info.Supply);
     }
 
-    private static INftTokenGrain Token(Actors.Runtime.Testing.TestSilo silo, int index) =>
-        silo.GrainFactory.GetGrain<INftTokenGrain>(NftKeys.Token("c", (index + 1).ToString(CultureInfo.InvariantCulture)));
+    private INftTokenGrain Token(int index) =>
+        Grains.GetGrain<INftTokenGrain>(NftKeys.Token(Id, (index + 1).ToString(CultureInfo.InvariantCulture)));
 
     // The owner itself, an address it approves for the token, or an operator it grants for the collection.
-    private static async Task<EthereumAddress> CallerAsync(Random random, Actors.Runtime.Testing.TestSilo silo, INftTokenGrain token, EthereumAddress owner, string op)
+    private async Task<EthereumAddress> CallerAsync(Random random, INftTokenGrain token, EthereumAddress owner, string op)
     {
         switch (random.Next(3))
         {
             case 0:
-                var approved = Addresses.Of(0x100 + random.Next(100));
+                var approved = _keys.Address(0x100 + random.Next(100));
                 await token.Approve($"{op}-approve", owner, approved);
                 return approved;
             case 1:
-                var @operator = Addresses.Of(0x200 + random.Next(100));
-                await NftDividendTests.Wallet(silo, owner).SetOperator($"{op}-operator", "c", @operator, true);
+                var @operator = _keys.Address(0x200 + random.Next(100));
+                await NftDividendTests.Wallet(Grains, owner).SetOperator($"{op}-operator", Id, @operator, true);
                 return @operator;
             default:
                 return owner;
@@ -119,9 +122,11 @@ public sealed class NftDividendModelTests
 
     private readonly record struct Fraction(BigInteger Numerator, BigInteger Denominator)
     {
-        public static Fraction operator +(Fraction a, Fraction b) => Reduce(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
+        public static Fraction operator +(Fraction a, Fraction b) =>
+            Reduce(a.Numerator * b.Denominator + b.Numerator * a.Denominator, a.Denominator * b.Denominator);
 
-        public static Fraction operator -(Fraction a, Fraction b) => Reduce(a.Numerator * b.Denominator - b.Numerator * a.Denominator, a.Denominator * b.Denominator);
+        public static Fraction operator -(Fraction a, Fraction b) =>
+            Reduce(a.Numerator * b.Denominator - b.Numerator * a.Denominator, a.Denominator * b.Denominator);
 
         public BigInteger Floor() => BigInteger.Divide(Numerator - (Numerator.Sign < 0 ? Denominator - 1 : 0), Denominator);
 

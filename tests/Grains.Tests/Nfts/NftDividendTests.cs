@@ -2,30 +2,45 @@ using Actors.Domain.Ethereum;
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Nfts;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime;
-using Actors.Runtime.Storage;
-using Actors.Runtime.Testing;
+using Actors.Grains.Interfaces;
+using Actors.Providers.Storage;
+using Actors.Testing;
 
 namespace Actors.Grains.Tests.Nfts;
 
 /// <summary>Revenue split over tokens, settled at ownership changes, with EIP-721 approvals and operators.</summary>
-public sealed class NftDividendTests
+[Collection(SharedGrainCluster.Collection)]
+public sealed class NftDividendTests(SharedGrainCluster cluster)
 {
     private static readonly UInt256 E18 = UInt256.Pow10(18);
     private static readonly UInt256 Half = 5 * UInt256.Pow10(17);
     private static readonly Hash32 Metadata = Hash32.Parse("0x" + new string('a', 64));
-    private static readonly EthereumAddress A = Addresses.Of(0xa), B = Addresses.Of(0xb), C = Addresses.Of(0xc);
-    private static readonly EthereumAddress Approved = Addresses.Of(0xa1), Operator = Addresses.Of(0x0e), Stranger = Addresses.Of(0x55);
+    private readonly TestKeys _keys = TestKeys.Next();
+
+    private EthereumAddress A => _keys.Address(0xa);
+
+    private EthereumAddress B => _keys.Address(0xb);
+
+    private EthereumAddress C => _keys.Address(0xc);
+
+    private EthereumAddress Approved => _keys.Address(0xa1);
+
+    private EthereumAddress Operator => _keys.Address(0x0e);
+
+    private EthereumAddress Stranger => _keys.Address(0x55);
+
+    private string Id => _keys.Id("c");
+
+    private IGrainFactory Grains => cluster.Grains;
 
     [Fact]
     public async Task Revenue_splits_per_token_and_a_transfer_settles_the_previous_owner_at_that_moment()
     {
-        await using var silo = await GrainSilo.StartAsync();
-        var collection = await CreateAsync(silo, "c");
-        var one = await MintAsync(silo, "c", "1", A);
-        var two = await MintAsync(silo, "c", "2", B);
-        var three = await MintAsync(silo, "c", "3", A);
-        await Wallet(silo, A).SetOperator("op-1", "c", Operator, true);
+        var collection = await CreateAsync(Grains, Id);
+        var one = await MintAsync(Grains, Id, "1", A);
+        var two = await MintAsync(Grains, Id, "2", B);
+        var three = await MintAsync(Grains, Id, "3", A);
+        await Wallet(Grains, A).SetOperator("op-1", Id, Operator, true);
         await one.Approve("ap-1", A, Approved);
 
         await collection.Deposit("rev-1", 3 * E18 / 2); // 0.5e18 for each of the three tokens
@@ -36,9 +51,9 @@ public sealed class NftDividendTests
         var stranger = await Assert.ThrowsAsync<RequestRejectedException>(() => two.Transfer("t-2", Stranger, Stranger));
         var operatorOnMovedToken = await Assert.ThrowsAsync<RequestRejectedException>(() => one.Transfer("t-3", Operator, Operator));
         var operatorMoves = await three.Transfer("t-4", Operator, B);
-        var a = await Wallet(silo, A).GetHoldings("c");
-        var b = await Wallet(silo, B).GetHoldings("c");
-        var c = await Wallet(silo, C).GetHoldings("c");
+        var a = await Wallet(Grains, A).GetHoldings(Id);
+        var b = await Wallet(Grains, B).GetHoldings(Id);
+        var c = await Wallet(Grains, C).GetHoldings(Id);
 
         Assert.Equal(Half, beforeTransfer.PendingDividend);
         Assert.Null(moved.Approved); // the single-token approval is cleared by the transfer
@@ -52,27 +67,26 @@ public sealed class NftDividendTests
         Assert.Equal(2 * Half, b.Claimable);
         Assert.Equal(["2", "3"], b.Tokens.Select(t => t.TokenId));
         Assert.Equal(Half, c.Claimable);
-        Assert.Contains(Operator, (await Wallet(silo, A).Get()).Collections.Single().Operators);
+        Assert.Contains(Operator, (await Wallet(Grains, A).Get()).Collections.Single().Operators);
     }
 
     [Fact]
     public async Task Claims_pay_each_owner_exactly_what_was_settled_and_accrued_and_nothing_more()
     {
-        await using var silo = await GrainSilo.StartAsync();
-        var collection = await CreateAsync(silo, "c");
-        var one = await MintAsync(silo, "c", "1", A);
-        await MintAsync(silo, "c", "2", B);
+        var collection = await CreateAsync(Grains, Id);
+        var one = await MintAsync(Grains, Id, "1", A);
+        await MintAsync(Grains, Id, "2", B);
         await collection.Deposit("rev-1", E18);
         await one.Transfer("t-1", A, C);
         await collection.Deposit("rev-2", E18);
 
-        var paidA = await Wallet(silo, A).ClaimDividends("cl-1", "c");
-        var paidAgain = await Wallet(silo, A).ClaimDividends("cl-1", "c");
-        var paidAFresh = await Wallet(silo, A).ClaimDividends("cl-2", "c");
-        var paidB = await Wallet(silo, B).ClaimDividends("cl-3", "c");
-        var paidC = await Wallet(silo, C).ClaimDividends("cl-4", "c");
+        var paidA = await Wallet(Grains, A).ClaimDividends("cl-1", Id);
+        var paidAgain = await Wallet(Grains, A).ClaimDividends("cl-1", Id);
+        var paidAFresh = await Wallet(Grains, A).ClaimDividends("cl-2", Id);
+        var paidB = await Wallet(Grains, B).ClaimDividends("cl-3", Id);
+        var paidC = await Wallet(Grains, C).ClaimDividends("cl-4", Id);
         await collection.Deposit("rev-3", E18);
-        var paidBLater = await Wallet(silo, B).ClaimDividends("cl-5", "c");
+        var paidBLater = await Wallet(Grains, B).ClaimDividends("cl-5", Id);
 
         Assert.Equal(Half, paidA.Paid); // settled at the transfer, unchanged by the later revenue
         Assert.Equal(paidA, paidAgain);
@@ -80,29 +94,30 @@ public sealed class NftDividendTests
         Assert.Equal(E18, paidB.Paid);
         Assert.Equal(Half, paidC.Paid);
         Assert.Equal(Half, paidBLater.Paid);
-        Assert.Equal(3 * E18, paidA.Paid + paidB.Paid + paidC.Paid + paidBLater.Paid + (await Wallet(silo, C).GetHoldings("c")).Claimable);
+        Assert.Equal(3 * E18, paidA.Paid + paidB.Paid + paidC.Paid + paidBLater.Paid + (await Wallet(Grains, C).GetHoldings(Id)).Claimable);
     }
 
     [Fact]
     public async Task A_refused_transfer_changes_nothing_and_a_repeated_one_has_one_effect()
     {
-        await using var silo = await GrainSilo.StartAsync();
-        var collection = await CreateAsync(silo, "c");
-        var one = await MintAsync(silo, "c", "1", A);
+        var collection = await CreateAsync(Grains, Id);
+        var one = await MintAsync(Grains, Id, "1", A);
         await collection.Deposit("rev-1", E18);
         var before = await one.Get();
-        var holdingsBefore = await Wallet(silo, A).GetHoldings("c");
+        var holdingsBefore = await Wallet(Grains, A).GetHoldings(Id);
 
         await Assert.ThrowsAsync<RequestRejectedException>(() => one.Transfer("t-1", Stranger, Stranger));
         await Assert.ThrowsAsync<RequestRejectedException>(() => one.Approve("ap-1", Stranger, Stranger));
-        await Assert.ThrowsAsync<ArgumentException>(() => one.Transfer("t-2", A, A));
+        await Refused.FieldAsync("to", () => one.Transfer("t-2", A, A));
         var unchanged = await one.Get();
-        var holdingsAfterRefusals = await Wallet(silo, A).GetHoldings("c");
+        var holdingsAfterRefusals = await Wallet(Grains, A).GetHoldings(Id);
         var first = await one.Transfer("t-3", A, B);
         var repeat = await one.Transfer("t-3", A, B);
         var reused = await Assert.ThrowsAsync<InvalidOperationException>(() => one.Transfer("t-3", B, C));
 
-        Assert.Equal((before.Owner, before.Approved, before.Sequence, before.PendingDividend), (unchanged.Owner, unchanged.Approved, unchanged.Sequence, unchanged.PendingDividend));
+        Assert.Equal(
+            (before.Owner, before.Approved, before.Sequence, before.PendingDividend),
+            (unchanged.Owner, unchanged.Approved, unchanged.Sequence, unchanged.PendingDividend));
         Assert.Single(unchanged.Provenance);
         Assert.Equal(holdingsBefore.Tokens, holdingsAfterRefusals.Tokens);
         Assert.Equal(holdingsBefore.Claimable, holdingsAfterRefusals.Claimable);
@@ -116,16 +131,15 @@ public sealed class NftDividendTests
     [Fact]
     public async Task A_frozen_owner_cannot_move_or_approve_its_tokens()
     {
-        await using var silo = await GrainSilo.StartAsync();
-        await CreateAsync(silo, "c");
-        var one = await MintAsync(silo, "c", "1", A);
-        await Wallet(silo, A).SetOperator("op-1", "c", Operator, true);
-        await Wallet(silo, A).Freeze("f-1", "operator");
+        await CreateAsync(Grains, Id);
+        var one = await MintAsync(Grains, Id, "1", A);
+        await Wallet(Grains, A).SetOperator("op-1", Id, Operator, true);
+        await Wallet(Grains, A).Freeze("f-1", "operator");
 
         var byOwner = await Assert.ThrowsAsync<RequestRejectedException>(() => one.Transfer("t-1", A, B));
         var byOperator = await Assert.ThrowsAsync<RequestRejectedException>(() => one.Transfer("t-2", Operator, B));
         var approval = await Assert.ThrowsAsync<RequestRejectedException>(() => one.Approve("ap-1", A, Approved));
-        await Wallet(silo, A).Unfreeze("uf-1", "operator");
+        await Wallet(Grains, A).Unfreeze("uf-1", "operator");
         var moved = await one.Transfer("t-3", A, B);
 
         Assert.All([byOwner, byOperator, approval], e => Assert.Equal(WalletErrors.Frozen, e.Code));
@@ -135,11 +149,10 @@ public sealed class NftDividendTests
     [Fact]
     public async Task Minting_is_idempotent_and_a_token_minted_later_does_not_share_earlier_revenue()
     {
-        await using var silo = await GrainSilo.StartAsync();
-        var collection = await CreateAsync(silo, "c");
-        var one = await MintAsync(silo, "c", "1", A);
+        var collection = await CreateAsync(Grains, Id);
+        var one = await MintAsync(Grains, Id, "1", A);
         await collection.Deposit("rev-1", E18);
-        var two = await MintAsync(silo, "c", "2", B);
+        var two = await MintAsync(Grains, Id, "2", B);
         var again = await two.Mint("mint-again", B, Metadata);
         var conflict = await Assert.ThrowsAsync<InvalidOperationException>(() => two.Mint("mint-other", C, Metadata));
         await collection.Deposit("rev-2", E18);
@@ -151,25 +164,25 @@ public sealed class NftDividendTests
         Assert.Equal(Half, (await two.Get()).PendingDividend);
         Assert.Equal(B, again.Owner);
         Assert.Contains("already minted", conflict.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => silo.GrainFactory.GetGrain<INftTokenGrain>(NftKeys.Token("nope", "1")).Mint("m", A, Metadata));
+        var uncreated = Grains.GetGrain<INftTokenGrain>(NftKeys.Token(_keys.Id("nope"), "1"));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => uncreated.Mint("m", A, Metadata));
     }
 
     [Fact]
     public async Task Revenue_that_does_not_divide_evenly_leaves_dust_and_nothing_is_created()
     {
-        await using var silo = await GrainSilo.StartAsync();
-        var collection = await CreateAsync(silo, "c");
+        var collection = await CreateAsync(Grains, Id);
         var owners = new[] { A, B, C };
         for (var i = 0; i < 3; i++)
         {
-            await MintAsync(silo, "c", (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), owners[i]);
+            await MintAsync(Grains, Id, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), owners[i]);
         }
 
         var info = await collection.Deposit("rev-1", 10);
         var claimable = UInt256.Zero;
         foreach (var owner in owners)
         {
-            claimable += (await Wallet(silo, owner).GetHoldings("c")).Claimable;
+            claimable += (await Wallet(Grains, owner).GetHoldings(Id)).Claimable;
         }
 
         // 10 / 3 = 3.333...: 3 whole units each, the index keeps 10^36/3 more per token, and the division's remainder is dust.
@@ -181,30 +194,26 @@ public sealed class NftDividendTests
     [Fact]
     public async Task A_transfer_interrupted_between_its_steps_finishes_once_when_retried()
     {
-        var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
-        await using var silo = await GrainSilo.StartAsync(storage);
-        var collection = await CreateAsync(silo, "c");
-        var one = await MintAsync(silo, "c", "1", A);
+        var collection = await CreateAsync(Grains, Id);
+        var one = await MintAsync(Grains, Id, "1", A);
         await collection.Deposit("rev-1", E18);
-        await TransferFailingAtCommitAsync(storage, one, NftKeys.Token("c", "1"), "t-1", A, B);
+        await TransferFailingAtCommitAsync(cluster.Storage, one, NftKeys.Token(Id, "1"), "t-1", A, B);
         var retried = await one.Transfer("t-1", A, B);
         await collection.Deposit("rev-2", E18);
 
         Assert.Equal(B, retried.Owner);
         Assert.Equal(2, retried.Sequence);
-        Assert.Equal(E18, (await Wallet(silo, A).GetHoldings("c")).Claimable);
-        Assert.Equal(E18, (await Wallet(silo, B).GetHoldings("c")).Claimable);
-        Assert.Equal(["1"], (await Wallet(silo, B).GetHoldings("c")).Tokens.Select(t => t.TokenId));
+        Assert.Equal(E18, (await Wallet(Grains, A).GetHoldings(Id)).Claimable);
+        Assert.Equal(E18, (await Wallet(Grains, B).GetHoldings(Id)).Claimable);
+        Assert.Equal(["1"], (await Wallet(Grains, B).GetHoldings(Id)).Tokens.Select(t => t.TokenId));
     }
 
     [Fact]
     public async Task A_transfer_finished_by_another_operation_answers_its_own_retry_with_its_result()
     {
-        var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
-        await using var silo = await GrainSilo.StartAsync(storage);
-        await CreateAsync(silo, "c");
-        var one = await MintAsync(silo, "c", "1", A);
-        await TransferFailingAtCommitAsync(storage, one, NftKeys.Token("c", "1"), "t-1", A, B);
+        await CreateAsync(Grains, Id);
+        var one = await MintAsync(Grains, Id, "1", A);
+        await TransferFailingAtCommitAsync(cluster.Storage, one, NftKeys.Token(Id, "1"), "t-1", A, B);
 
         await one.Approve("ap-1", B, Approved); // finishes the stored transfer first
         var retried = await one.Transfer("t-1", A, B);
@@ -217,49 +226,49 @@ public sealed class NftDividendTests
     [Fact]
     public async Task An_arrival_notice_that_failed_is_delivered_at_the_next_operation_and_counts_once()
     {
-        var storage = new FaultInjectingGrainStorage(new MemoryGrainStorage());
-        await using var silo = await GrainSilo.StartAsync(storage);
-        var collection = await CreateAsync(silo, "c");
-        var one = await MintAsync(silo, "c", "1", A);
-        storage.FailWriteOf(WalletKeys.Of(B), 1, "B's wallet cannot store the arrival");
+        var collection = await CreateAsync(Grains, Id);
+        var one = await MintAsync(Grains, Id, "1", A);
+        cluster.Storage.FailWriteOf(WalletKeys.Of(B), 1, "B's wallet cannot store the arrival");
 
-        await Assert.ThrowsAsync<StorageException>(() => one.Transfer("t-1", A, B));
-        storage.BeforeWrite = null;
-        var held = await Wallet(silo, B).GetHoldings("c");
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => one.Transfer("t-1", A, B));
+        cluster.Storage.BeforeWrite = null;
+        var held = await Wallet(Grains, B).GetHoldings(Id);
         await collection.Deposit("rev-1", E18);
         await one.Approve("ap-1", B, Approved); // the next operation delivers the notice first
-        var afterDelivery = await Wallet(silo, B).GetHoldings("c");
+        var afterDelivery = await Wallet(Grains, B).GetHoldings(Id);
         await one.Transfer("t-2", Approved, C);
 
         Assert.Empty(held.Tokens);
         Assert.Equal(["1"], afterDelivery.Tokens.Select(t => t.TokenId));
-        Assert.Equal(E18, (await Wallet(silo, B).GetHoldings("c")).Claimable);
-        Assert.Equal(UInt256.Zero, (await Wallet(silo, A).GetHoldings("c")).Claimable);
+        Assert.Equal(E18, (await Wallet(Grains, B).GetHoldings(Id)).Claimable);
+        Assert.Equal(UInt256.Zero, (await Wallet(Grains, A).GetHoldings(Id)).Claimable);
         Assert.Equal(C, (await one.Get()).Owner);
     }
 
     // The transfer's intent is stored and the owner's wallet releases the token; then the token's commit fails.
     private static async Task TransferFailingAtCommitAsync(
-        FaultInjectingGrainStorage storage, INftTokenGrain token, string tokenKey, string operationId, EthereumAddress caller, EthereumAddress to)
+        FaultInjectingGrainStorage storage, INftTokenGrain token, string tokenKey, string operationId, EthereumAddress caller,
+        EthereumAddress to)
     {
         storage.FailWriteOf(tokenKey, 2, "the token's commit fails");
-        await Assert.ThrowsAsync<StorageException>(() => token.Transfer(operationId, caller, to));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => token.Transfer(operationId, caller, to));
         storage.BeforeWrite = null;
     }
 
-    internal static async Task<INftCollectionGrain> CreateAsync(TestSilo silo, string id)
+    internal static async Task<INftCollectionGrain> CreateAsync(IGrainFactory grains, string id)
     {
-        var collection = silo.GrainFactory.GetGrain<INftCollectionGrain>(id);
+        var collection = grains.GetGrain<INftCollectionGrain>(id);
         await collection.Create(new CollectionTerms($"Collection {id}"));
         return collection;
     }
 
-    internal static async Task<INftTokenGrain> MintAsync(TestSilo silo, string collectionId, string tokenId, EthereumAddress owner)
+    internal static async Task<INftTokenGrain> MintAsync(IGrainFactory grains, string collectionId, string tokenId, EthereumAddress owner)
     {
-        var token = silo.GrainFactory.GetGrain<INftTokenGrain>(NftKeys.Token(collectionId, tokenId));
+        var token = grains.GetGrain<INftTokenGrain>(NftKeys.Token(collectionId, tokenId));
         await token.Mint($"mint-{tokenId}", owner, Metadata);
         return token;
     }
 
-    internal static IWalletGrain Wallet(TestSilo silo, EthereumAddress address) => silo.GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(address));
+    internal static IWalletGrain Wallet(IGrainFactory grains, EthereumAddress address) =>
+        grains.GetGrain<IWalletGrain>(WalletKeys.Of(address));
 }

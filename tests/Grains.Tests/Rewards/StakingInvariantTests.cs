@@ -1,14 +1,15 @@
 using Actors.Domain.Money;
 using Actors.Grains.Interfaces.Rewards;
 using Actors.Grains.Interfaces.Wallets;
-using Actors.Runtime.Testing;
 
 namespace Actors.Grains.Tests.Rewards;
 
 /// <summary>Random stake, unstake, claim, fund and weight operations: the pools' totals always equal the wallets' positions.</summary>
-public sealed class StakingInvariantTests
+[Collection(SharedGrainCluster.Collection)]
+public sealed class StakingInvariantTests(SharedGrainCluster cluster)
 {
     private const int Wallets = 4;
+    private readonly TestKeys _keys = TestKeys.Next();
 
     [Theory]
     [InlineData(1)]
@@ -19,20 +20,20 @@ public sealed class StakingInvariantTests
     public async Task Pool_totals_equal_the_sum_of_positions_and_every_emitted_unit_is_claimed_pending_or_dust(int seed)
     {
         var random = new Random(seed);
-        var time = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(1_900_000_000));
-        await using var silo = await GrainSilo.StartAsync(timeProvider: time);
-        string[] poolIds = ["p", "q"];
+        string[] poolIds = [_keys.Id("p"), _keys.Id("q")];
         var pools = new Dictionary<string, IRewardPoolGrain>();
         foreach (var id in poolIds)
         {
-            pools[id] = await StakingTests.CreatePoolAsync(silo, id, (ulong)random.NextInt64(1, 1_000_000_000_000), (ulong)random.NextInt64(0, 100_000_000_000_000));
+            var rate = (ulong)random.NextInt64(1, 1_000_000_000_000);
+            var budget = (ulong)random.NextInt64(0, 100_000_000_000_000);
+            pools[id] = await StakingTests.CreatePoolAsync(cluster.Grains, cluster.Time, id, rate, budget);
         }
 
-        var wallets = Enumerable.Range(0, Wallets).Select(i => silo.GrainFactory.GetGrain<IWalletGrain>(Addresses.Key(i + 1))).ToArray();
+        var wallets = Enumerable.Range(0, Wallets).Select(i => cluster.Grains.GetGrain<IWalletGrain>(_keys.Wallet(i + 1))).ToArray();
         var claimedFrom = poolIds.ToDictionary(id => id, _ => UInt256.Zero);
         for (var step = 0; step < 60; step++)
         {
-            time.Advance(TimeSpan.FromSeconds(random.Next(0, 20)));
+            cluster.Time.Advance(TimeSpan.FromSeconds(random.Next(0, 20)));
             var wallet = wallets[random.Next(Wallets)];
             var pool = poolIds[random.Next(poolIds.Length)];
             var op = $"op-{step}";

@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using Actors.Domain.Ethereum;
+using Microsoft.AspNetCore.Routing;
+
+namespace Actors.Silo.Gateway;
+
+/// <summary>The REST gateway on the silo's web host: its options, credentials, limits, errors, JSON, OpenAPI and routes.</summary>
+internal static class GatewayServices
+{
+    public static void AddGateway(this WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration.GetSection(GatewayOptions.SectionName);
+        var gateway = configuration.Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = gateway.MaxBodyBytes);
+        builder.Services.AddOptions<GatewayOptions>().Bind(configuration)
+            .Validate(o => o.IdempotencyKeyLifetime > TimeSpan.Zero, "Gateway:IdempotencyKeyLifetime must be positive.")
+            .Validate(o => o.IdempotencyLease > TimeSpan.Zero && o.IdempotencyLease < o.IdempotencyKeyLifetime,
+                "Gateway:IdempotencyLease must be positive and shorter than Gateway:IdempotencyKeyLifetime.")
+            .Validate(o => o.MaxBodyBytes > 0, "Gateway:MaxBodyBytes must be positive.")
+            .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.ChainId > 0,
+                "Gateway:SessionLifetime and Gateway:ChainId must be positive.")
+            .Validate(o => o.RateLimit.SignInPerMinute >= 0 && o.RateLimit.WritesPerSecond >= 0,
+                "Gateway:RateLimit limits must be 0 (off) or more.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OperatorKey>();
+        builder.Services.AddSingleton<SessionTokens>();
+        builder.Services.AddSingleton<PrivacyHashes>();
+        RateLimits.AddTo(builder.Services, gateway.RateLimit);
+        builder.Services.AddExceptionHandler<GrainErrorHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // a problem with a code, not a bare 400
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new EthereumAddressChecksumJsonConverter()); // EIP-55 for people
+        });
+        builder.Services.AddOpenApi(OpenApiSecurity.Configure);
+    }
+
+    public static void UseGateway(this WebApplication app)
+    {
+        app.UseRateLimiter(); // first: a refused request claims no Idempotency-Key and reaches no grain
+        app.UseMiddleware<IdempotencyMiddleware>(); // outermost: it keeps the problem a grain error became, too
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapAuthEndpoints();
+        app.MapPoolEndpoints();
+        app.MapWalletEndpoints();
+        app.MapNftEndpoints();
+        app.MapRecoveryEndpoints();
+        _ = app.Services.GetRequiredService<OperatorKey>(); // resolved at start: a generated key is printed now, not at the first call
+    }
+}

@@ -1,9 +1,0 @@
-namespace Actors.Runtime.Tests.Storage;
-
-/// <summary>A temporary folder for one test class, deleted with everything in it when the class is done.</summary>
-public sealed class TempFolderFixture : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("actors-tests-").FullName;
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
-}
