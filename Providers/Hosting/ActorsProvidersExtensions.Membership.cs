@@ -1,5 +1,5 @@
 using Actors.Providers.Membership;
-using Actors.Providers.Membership.Sql;
+using Actors.Providers.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-using Actors.Providers.Membership.Sql;
+using Actors.Providers.Tables;
 using Actors.Providers.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

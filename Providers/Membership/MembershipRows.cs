@@ -1,9 +1,9 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Net;
-using Actors.Providers.Membership.Sql;
+using Actors.Providers.Tables;
 using Actors.Providers.Storage;
-using static Actors.Providers.Membership.Sql.TableCommands;
+using static Actors.Providers.Tables.TableCommands;
 
 namespace Actors.Providers.Membership;
 

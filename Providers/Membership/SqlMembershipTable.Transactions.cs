@@ -1,8 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
-using Actors.Providers.Membership.Sql;
+using Actors.Providers.Tables;
 using static Actors.Providers.Membership.MembershipRows;
-using static Actors.Providers.Membership.Sql.TableCommands;
+using static Actors.Providers.Tables.TableCommands;
 
 namespace Actors.Providers.Membership;
 

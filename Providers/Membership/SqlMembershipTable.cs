@@ -1,4 +1,4 @@
-using Actors.Providers.Membership.Sql;
+using Actors.Providers.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;

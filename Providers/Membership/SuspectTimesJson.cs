@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Actors.Providers.Membership.Sql;
+using Actors.Providers.Tables;
 
 namespace Actors.Providers.Membership;
 

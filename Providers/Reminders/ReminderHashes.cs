@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using static Actors.Providers.Membership.Sql.TableCommands;
+using static Actors.Providers.Tables.TableCommands;
 
 namespace Actors.Providers.Reminders;
 

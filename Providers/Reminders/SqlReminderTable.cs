@@ -1,6 +1,6 @@
-using Actors.Providers.Membership.Sql;
+using Actors.Providers.Tables;
 using Microsoft.Extensions.Logging;
-using static Actors.Providers.Membership.Sql.TableCommands;
+using static Actors.Providers.Tables.TableCommands;
 using static Actors.Providers.Reminders.ReminderRows;
 
 namespace Actors.Providers.Reminders;

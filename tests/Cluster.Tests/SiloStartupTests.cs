@@ -1,4 +1,4 @@
-using Actors.Cluster.Tests.Security;
+using Actors.Testing.Security;
 using Actors.Testing;
 
 namespace Actors.Cluster.Tests;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
-using Actors.Cluster.Tests.Security;
 using Actors.Providers.Security;
+using Actors.Testing.Security;
 using Actors.Testing;
 
 namespace Actors.Cluster.Tests;

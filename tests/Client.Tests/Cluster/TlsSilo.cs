@@ -1,4 +1,5 @@
 using Actors.Providers.Security;
+using Actors.Testing.Security;
 using Orleans.Configuration;
 using Orleans.Connections.Security;
 
@@ -28,9 +29,11 @@ public sealed class TlsSilo : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var authority = _certificates.Authority("cluster-ca");
-        _siloCertificate = ClusterCertificate.Load(_certificates.Issue(authority, "silo", silo: true), TestCertificates.Password);
-        ClientCertificate = _certificates.Issue(authority, "operator", silo: false);
-        StrangerCertificate = _certificates.Issue(_certificates.Authority("other-ca"), "stranger", silo: false);
+        _siloCertificate = ClusterCertificate.Load(_certificates.WritePfx("silo.pfx", _certificates.Issue(authority, "silo", server: true), authority), TestCertificates.Password);
+        ClientCertificate = _certificates.WritePfx(
+            "operator.pfx", _certificates.Issue(authority, "operator", server: false), authority);
+        var stranger = _certificates.Authority("other-ca");
+        StrangerCertificate = _certificates.WritePfx("stranger.pfx", _certificates.Issue(stranger, "stranger", server: false), stranger);
         var gateway = new TlsOptions
         {
             LocalCertificate = _siloCertificate.Certificate,

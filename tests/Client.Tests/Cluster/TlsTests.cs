@@ -1,4 +1,5 @@
 using Actors.Client.Cluster;
+using Actors.Testing.Security;
 
 namespace Actors.Client.Tests.Cluster;
 

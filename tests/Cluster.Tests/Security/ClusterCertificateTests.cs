@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Actors.Providers.Security;
+using Actors.Testing.Security;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Actors.Cluster.Tests.Security;

@@ -1,5 +1,5 @@
 using Actors.Providers.Membership;
-using Actors.Providers.Membership.Sql;
+using Actors.Providers.Tables;
 using Actors.Providers.Storage;
 using Actors.Providers.Tests.Membership.Stores;
 using Microsoft.Extensions.Logging.Abstractions;

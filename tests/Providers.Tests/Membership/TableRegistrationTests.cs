@@ -1,6 +1,6 @@
 using Actors.Providers.Hosting;
 using Actors.Providers.Membership;
-using Actors.Providers.Membership.Sql;
+using Actors.Providers.Tables;
 using Actors.Providers.Reminders;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,4 @@
-using Actors.Providers.Membership.Sql;
+using Actors.Providers.Tables;
 using Actors.Providers.Storage.Sqlite;
 using Actors.Providers.Schema;
 using Microsoft.Data.Sqlite;

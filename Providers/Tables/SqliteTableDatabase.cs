@@ -5,7 +5,7 @@ using Actors.Providers.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace Actors.Providers.Membership.Sql;
+namespace Actors.Providers.Tables;
 
 /// <summary>
 /// The tables in a SQLite file, for silos on one machine, on connections set up as grain storage's are (WAL mode,

@@ -5,7 +5,7 @@ using Actors.Providers.Storage;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
-namespace Actors.Providers.Membership.Sql;
+namespace Actors.Providers.Tables;
 
 /// <summary>
 /// The tables in PostgreSQL, over a connection pool of their own. Writers run at READ COMMITTED and make every compare-and-swap

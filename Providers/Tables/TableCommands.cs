@@ -1,7 +1,7 @@
 using System.Data;
 using System.Data.Common;
 
-namespace Actors.Providers.Membership.Sql;
+namespace Actors.Providers.Tables;
 
 /// <summary>
 /// Builds provider-neutral commands: parameters are named <c>@name</c>, which Npgsql and Microsoft.Data.Sqlite both accept, and

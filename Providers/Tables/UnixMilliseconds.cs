@@ -1,4 +1,4 @@
-namespace Actors.Providers.Membership.Sql;
+namespace Actors.Providers.Tables;
 
 /// <summary>How the tables store times: whole Unix milliseconds, UTC, in a 64-bit integer column.</summary>
 internal static class UnixMilliseconds

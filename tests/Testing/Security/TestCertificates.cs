@@ -1,20 +1,22 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Actors.Cluster.Tests.Security;
+namespace Actors.Testing.Security;
 
 /// <summary>
 /// Certificate authorities and the certificates they issue, made in memory for a test and written as PKCS#12 files into a
 /// temporary folder (deleted on dispose), the way <c>scripts/dev-certificate.sh</c> writes them.
 /// </summary>
-internal sealed class TestCertificates : IDisposable
+public sealed class TestCertificates : IDisposable
 {
+    /// <summary>The password of every file written.</summary>
     public const string Password = "test-password";
     private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
     private static readonly Oid ClientAuthentication = new("1.3.6.1.5.5.7.3.2");
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("cluster-certificates-");
     private readonly List<X509Certificate2> _made = [];
 
+    /// <summary>The temporary folder the files are written to.</summary>
     public string Folder => _folder.FullName;
 
     /// <summary>A self-signed CA certificate with its key.</summary>
@@ -71,6 +73,7 @@ internal sealed class TestCertificates : IDisposable
         return path;
     }
 
+    /// <summary>Disposes of the certificates made and deletes the folder.</summary>
     public void Dispose()
     {
         foreach (var certificate in _made)

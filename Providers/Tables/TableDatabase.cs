@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.Extensions.Logging;
 
-namespace Actors.Providers.Membership.Sql;
+namespace Actors.Providers.Tables;
 
 /// <summary>
 /// The database of the membership and reminder tables. Every call gets its own connection (from a pool) and one transaction;
