@@ -1,4 +1,4 @@
-using Actors.Providers.Security;
+using Actors.Grains.Interfaces.Security;
 using Orleans.Connections.Security;
 using Orleans.Hosting;
 

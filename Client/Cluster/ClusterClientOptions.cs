@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Actors.Providers.Security;
+using Actors.Grains.Interfaces.Security;
 
 namespace Actors.Client.Cluster;
 

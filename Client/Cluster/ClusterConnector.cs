@@ -1,4 +1,4 @@
-using Actors.Providers.Security;
+using Actors.Grains.Interfaces.Security;
 
 namespace Actors.Client.Cluster;
 

@@ -1,4 +1,4 @@
-using Actors.Providers.Security;
+using Actors.Grains.Interfaces.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;

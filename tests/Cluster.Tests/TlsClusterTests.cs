@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using Actors.Providers.Security;
+using Actors.Grains.Interfaces.Security;
 using Actors.Testing.Security;
 using Actors.Testing;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Actors.Client.Cluster;
-using Actors.Providers.Security;
+using Actors.Grains.Interfaces.Security;
 using Orleans.Runtime;
 
 namespace Actors.Client.Tests.Cluster;

@@ -1,6 +1,6 @@
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using Actors.Providers.Security;
+using Actors.Grains.Interfaces.Security;
 using Actors.Testing.Security;
 using Microsoft.Extensions.Time.Testing;
 

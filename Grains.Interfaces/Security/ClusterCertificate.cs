@@ -2,7 +2,7 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Actors.Providers.Security;
+namespace Actors.Grains.Interfaces.Security;
 
 /// <summary>
 /// The certificate a silo or a cluster client presents on Orleans's TLS connections, and the rule by which it trusts the other
