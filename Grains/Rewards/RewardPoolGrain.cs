@@ -110,7 +110,10 @@ public sealed class RewardPoolGrain(
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentException.ThrowIfNullOrEmpty(operation.Wallet);
         OperationIds.Validate(operation.OperationId);
-        var pool = Existing();
+
+        // The operation runs on a copy that replaces the pool only once it succeeded: a refusal (an overflow included)
+        // changes nothing.
+        var pool = Copy(Existing());
         var key = Key(operation.Wallet, operation.OperationId);
         if (state.State.Unconfirmed.TryGetValue(key, out var kept))
         {
@@ -144,6 +147,7 @@ public sealed class RewardPoolGrain(
         }
 
         var result = new PoolOperationResult(pool.Index, paid);
+        state.State.Pool = pool;
         state.State.Unconfirmed[key] = new PendingPoolOperation(operation, result, Now);
         await WriteAsync();
         return result;

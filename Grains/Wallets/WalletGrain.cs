@@ -188,7 +188,14 @@ public sealed partial class WalletGrain(
     {
         if (state.State.Pending is { } pending)
         {
-            await CompleteAsync(pending);
+            try
+            {
+                await CompleteAsync(pending);
+            }
+            catch (Exception refusal) when (IsFinalRefusal(refusal))
+            {
+                // An earlier operation the pool refused for good: it ended with no effect, and the one at hand goes on.
+            }
         }
 
         foreach (var confirmation in state.State.ToConfirm?.ToList() ?? [])
@@ -216,7 +223,19 @@ public sealed partial class WalletGrain(
     private async Task CompleteAsync(PendingOperation pending)
     {
         var pool = GrainFactory.GetGrain<IRewardPoolGrain>(pending.PoolId);
-        var result = await pool.Apply(pending.Operation);
+        PoolOperationResult result;
+        try
+        {
+            result = await pool.Apply(pending.Operation);
+        }
+        catch (Exception refusal) when (IsFinalRefusal(refusal))
+        {
+            // The pool refused the operation for good and applied nothing (it refuses before it changes anything): the step
+            // ends with no effect, so that it is not replayed before every later operation of the wallet.
+            state.State.Pending = null;
+            await WriteAsync();
+            throw;
+        }
 
         var position = state.State.Positions.GetValueOrDefault(pending.PoolId) ?? new PositionState();
         var settled = new StakePosition { Shares = position.Shares, IndexPaid = position.IndexPaid, AccruedScaled = position.AccruedScaled };
@@ -250,6 +269,11 @@ public sealed partial class WalletGrain(
         {
         }
     }
+
+    // A pool that does not exist, a refused or out-of-range figure: the same operation would be refused again. Faults of the
+    // cluster (a silo lost, a timeout, storage that did not answer) are not: the stored intent is finished later.
+    private static bool IsFinalRefusal(Exception error) =>
+        error is RequestRejectedException or KeyNotFoundException or ArgumentException or OverflowException;
 
     private T? Repeat<T>(string operationId, string kind, string target, string request) where T : class =>
         OperationLog.Find<T>(state.State.Recent, operationId, kind, target, request);

@@ -41,6 +41,26 @@ public sealed class WalletRouteTests : RouteTestBase
         Assert.Equal("0", after["claimable"]);
     }
 
+    [Fact]
+    public async Task A_stake_into_an_unknown_pool_is_404_and_the_next_stake_goes_through()
+    {
+        await PoolAsync("p");
+        var bob = Api.Bob.Address.ToString();
+        var token = await Api.SignInAsync(Api.Bob);
+
+        var unknown = await Api.PostAsync($"/api/wallets/{bob}/stake", new { poolId = "no-such-pool", amount = "5" }, token);
+        var staked = await Api.PostAsync($"/api/wallets/{bob}/stake", new { poolId = "p", amount = "7" }, token);
+        var wallet = await Api.GetAsync($"/api/wallets/{bob}");
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Equal("not_found", unknown["code"]);
+        Assert.Equal(HttpStatusCode.OK, staked.Status);
+        Assert.Equal("7", staked["staked"]);
+        var positions = wallet.Body.GetProperty("positions");
+        Assert.Equal(1, positions.GetArrayLength());
+        Assert.Equal("p", positions[0].GetProperty("poolId").GetString());
+    }
+
     [Theory]
     [InlineData("POST", "stake", """{"poolId":"p","amount":"5"}""")]
     [InlineData("POST", "unstake", """{"poolId":"p","amount":"5"}""")]

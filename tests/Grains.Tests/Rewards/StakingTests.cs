@@ -177,6 +177,44 @@ public sealed class StakingTests(SharedGrainCluster cluster)
         Assert.Contains("staked", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_stake_into_a_pool_that_does_not_exist_is_refused_and_blocks_nothing()
+    {
+        var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
+        var wallet = Wallet(0xa);
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => wallet.Stake("op-1", _keys.Id("mistyped"), E18));
+        var position = await wallet.Stake("op-2", P, 2 * E18);
+        var claim = await wallet.Claim("op-3", P);
+
+        Assert.Equal(2 * E18, position.Staked);
+        Assert.Equal(P, claim.PoolId);
+        var view = await wallet.Get();
+        Assert.False(view.HasPendingOperation);
+        Assert.Equal([P], view.Positions.Select(p => p.PoolId));
+        Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares);
+    }
+
+    [Fact]
+    public async Task A_stake_the_pool_refuses_for_overflow_changes_nothing_and_blocks_nothing()
+    {
+        var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
+        var huge = (UInt256.MaxValue / 2) + UInt256.One;
+        await Wallet(0xa).Stake("a-1", P, huge);
+        var before = await pool.GetInfo();
+        var wallet = Wallet(0xb);
+
+        await Assert.ThrowsAsync<OverflowException>(() => wallet.Stake("b-1", P, huge));
+        var unstaked = await Wallet(0xa).Unstake("a-2", P, huge - E18);
+        var staked = await wallet.Stake("b-2", P, E18);
+
+        Assert.Equal(huge, before.TotalShares);
+        Assert.Equal(E18, unstaked.Staked);
+        Assert.Equal(E18, staked.Staked);
+        Assert.False((await wallet.Get()).HasPendingOperation);
+        Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares);
+    }
+
     /// <summary>Creates pool <paramref name="id"/>, emitting from now on by <paramref name="clock"/>, and funds it.</summary>
     internal static async Task<IRewardPoolGrain> CreatePoolAsync(
         IGrainFactory grains, TimeProvider clock, string id, UInt256 rate, UInt256 budget)
