@@ -21,6 +21,8 @@ internal static class GatewayServices
                 "Gateway:SessionLifetime and Gateway:ChainId must be positive.")
             .Validate(o => o.RateLimit.SignInPerMinute >= 0 && o.RateLimit.WritesPerSecond >= 0,
                 "Gateway:RateLimit limits must be 0 (off) or more.")
+            .Validate(o => o.OperatorKey is null or "" || OperatorKey.IsAcceptable(o.OperatorKey),
+                $"Gateway:OperatorKey must be at least {OperatorKey.MinLength} printable ASCII characters without spaces (or unset, to generate one).")
             .ValidateOnStart();
         builder.Services.AddSingleton<OperatorKey>();
         builder.Services.AddSingleton<SessionTokens>();

@@ -17,19 +17,32 @@ public sealed class OperatorKey
     /// <summary>The file the generated key is kept in, under <c>Storage:Path</c>.</summary>
     public const string FileName = "operator-key";
 
-    private readonly byte[] _key;
+    /// <summary>The shortest operator key accepted: 16 characters (a generated key has 64 hex digits, 256 bits).</summary>
+    public const int MinLength = 16;
+
+    // The SHA-256 digest of the key: candidates are compared digest to digest, in constant time and at one length, so that
+    // neither the key's bytes nor its length show in how long a refusal takes.
+    private readonly byte[] _digest;
 
     /// <summary>Resolves the key from the options, the data folder, or a new one.</summary>
     public OperatorKey(IOptions<GatewayOptions> gateway, IOptions<StorageOptions> storage)
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(storage);
-        _key = Encoding.UTF8.GetBytes(gateway.Value.OperatorKey is { Length: > 0 } configured ? configured : StoredOrNew(storage.Value));
+        var key = gateway.Value.OperatorKey is { Length: > 0 } configured ? configured : StoredOrNew(storage.Value);
+        _digest = SHA256.HashData(Encoding.UTF8.GetBytes(key));
     }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> may be an operator key: at least <see cref="MinLength"/> characters, each printable ASCII
+    /// other than a space (an HTTP header carries it as it is).
+    /// </summary>
+    public static bool IsAcceptable(string key) =>
+        key is { Length: >= MinLength } && key.All(c => c is > ' ' and <= '~');
 
     /// <summary>Whether <paramref name="candidate"/> is the key, compared in constant time.</summary>
     public bool Matches(string? candidate) =>
-        candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _key);
+        candidate is not null && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(candidate)), _digest);
 
     private static string StoredOrNew(StorageOptions storage)
     {
@@ -41,38 +54,53 @@ public sealed class OperatorKey
             return generated;
         }
 
-        var path = Path.Combine(storage.Path, FileName);
+        var path = Path.GetFullPath(Path.Combine(storage.Path, FileName));
         if (File.Exists(path))
         {
-            return File.ReadAllText(path).Trim();
+            return ReadWritten(path);
         }
 
-        // Written whole to a file of its own, then moved into place only if no key is there yet: silos starting together on one
-        // data folder all end up with the key that landed first.
+        // Created exclusively (O_EXCL): of silos starting together on one data folder, one creates the file and the others
+        // read the key it wrote. A move into place would not do: on Unix a move that must not overwrite checks, then renames,
+        // and two silos can both pass the check.
         Directory.CreateDirectory(storage.Path);
-        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
 
-        using (var writer = new StreamWriter(temporary, Encoding.UTF8, options))
-        {
-            writer.Write(generated);
-        }
-
         try
         {
-            File.Move(temporary, path, overwrite: false);
+            // The key alone, in ASCII: no byte order mark, no newline; one write, flushed to disk before it is used.
+            using var stream = new FileStream(path, options);
+            stream.Write(Encoding.ASCII.GetBytes(generated));
+            stream.Flush(flushToDisk: true);
         }
         catch (IOException) when (File.Exists(path))
         {
-            File.Delete(temporary);
-            return File.ReadAllText(path).Trim();
+            return ReadWritten(path);
         }
 
         Console.WriteLine($"Generated an operator key, kept in {path} (set Gateway:OperatorKey to choose one): {generated}");
         return generated;
+    }
+
+    // Reads the key another silo created, waiting (at most 5 s) for its one write to land when the file is still empty.
+    private static string ReadWritten(string path)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var key = File.ReadAllText(path).Trim();
+            if (key.Length > 0 || waited.Elapsed > TimeSpan.FromSeconds(5))
+            {
+                return key.Length > 0
+                    ? key
+                    : throw new InvalidOperationException($"The operator key file {path} is empty: delete it to generate a new key.");
+            }
+
+            Thread.Sleep(TimeSpan.FromMilliseconds(5));
+        }
     }
 }

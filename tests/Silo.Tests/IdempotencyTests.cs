@@ -11,7 +11,7 @@ namespace Actors.Silo.Tests;
 /// <summary>Idempotency-Key through the real host: one effect, the first response again, 409 for another body, expiry.</summary>
 public sealed class IdempotencyTests : IAsyncLifetime
 {
-    private const string Key = "test-operator-key";
+    private const string Key = "test-operator-key-0123456789abcdef";
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_900_000_000));
     private readonly SiloFactory _factory = new();
 

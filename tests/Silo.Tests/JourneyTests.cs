@@ -11,7 +11,7 @@ namespace Actors.Silo.Tests;
 /// </summary>
 public sealed class JourneyTests
 {
-    private const string OperatorKey = "journey-operator";
+    private const string OperatorKey = "journey-operator-key-0123456789abcdef";
     private const string Metadata = "0xbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
     // No timelock, so that the journey finishes in real time; rate limits stay on (the defaults) in the process.

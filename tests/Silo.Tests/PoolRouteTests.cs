@@ -8,7 +8,7 @@ namespace Actors.Silo.Tests;
 /// <summary>The pool routes through the real host: operator writes, public reads, validation and problem codes.</summary>
 public sealed class PoolRouteTests : IAsyncLifetime
 {
-    private const string Key = "test-operator-key";
+    private const string Key = "test-operator-key-0123456789abcdef";
     private readonly SiloFactory _factory = new();
 
     public Task InitializeAsync()
@@ -127,8 +127,7 @@ public sealed class PoolRouteTests : IAsyncLifetime
         var folder = Directory.CreateTempSubdirectory("actors-key-").FullName;
         try
         {
-            var options = Microsoft.Extensions.Options.Options.Create(new Gateway.GatewayOptions());
-            var storage = Microsoft.Extensions.Options.Options.Create(new Actors.Providers.Hosting.StorageOptions { Provider = "sqlite", Path = folder });
+            var (options, storage) = KeyOptions(folder);
 
             using var start = new Barrier(8);
             var threads = Enumerable.Range(0, 8).Select(_ => Task.Factory.StartNew(() =>
@@ -146,6 +145,42 @@ public sealed class PoolRouteTests : IAsyncLifetime
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task A_generated_key_file_holds_the_key_alone_without_a_byte_order_mark()
+    {
+        var folder = Directory.CreateTempSubdirectory("actors-key-").FullName;
+        try
+        {
+            var (options, storage) = KeyOptions(folder);
+            var key = new Gateway.OperatorKey(options, storage);
+
+            var bytes = await File.ReadAllBytesAsync(Path.Combine(folder, "operator-key"));
+
+            Assert.Equal(64, bytes.Length);
+            Assert.All(bytes, b => Assert.True(b is (>= (byte)'0' and <= (byte)'9') or (>= (byte)'a' and <= (byte)'f'), $"byte {b} is not a hex digit"));
+            Assert.True(key.Matches(System.Text.Encoding.ASCII.GetString(bytes)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("short-op-key")]
+    [InlineData("an operator key with spaces in it, long enough")]
+    [InlineData("operator-key-with-a-non-ascii-letter-\u00e9-0123")]
+    public async Task A_configured_key_too_short_or_not_printable_ascii_stops_the_silo_naming_the_setting(string key)
+    {
+        await using var factory = new SiloFactory();
+        factory.Settings["Gateway:OperatorKey"] = System.Text.RegularExpressions.Regex.Unescape(key);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Gateway:OperatorKey", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("at least 16", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -196,4 +231,9 @@ public sealed class PoolRouteTests : IAsyncLifetime
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
+
+    // A gateway without a configured operator key, on SQLite in folder: the key is generated there.
+    private static (Microsoft.Extensions.Options.IOptions<Gateway.GatewayOptions>, Microsoft.Extensions.Options.IOptions<Actors.Providers.Hosting.StorageOptions>) KeyOptions(string folder) => (
+        Microsoft.Extensions.Options.Options.Create(new Gateway.GatewayOptions()),
+        Microsoft.Extensions.Options.Options.Create(new Actors.Providers.Hosting.StorageOptions { Provider = "sqlite", Path = folder }));
 }

@@ -47,9 +47,9 @@ public sealed class RateLimitTests : IAsyncLifetime
     public async Task Writes_above_the_limit_are_refused_before_any_grain_and_a_limit_of_0_is_off()
     {
         _factory.Settings["Gateway:RateLimit:WritesPerSecond"] = "1";
-        _factory.Settings["Gateway:OperatorKey"] = "k";
+        _factory.Settings["Gateway:OperatorKey"] = "rate-limit-operator-key-0123456789abcdef";
         using var client = _factory.CreateClient();
-        var api = new Api(client, "k");
+        var api = new Api(client, "rate-limit-operator-key-0123456789abcdef");
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsync("/api/pools/p", new { ratePerSecond = "1" }, asOperator: true)).Status);
         var token = await api.SignInAsync(Api.Alice); // sign-in is not a write, and its limit is off
         var path = $"/api/wallets/{Api.Alice.Address}/stake";

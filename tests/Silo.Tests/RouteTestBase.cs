@@ -7,7 +7,7 @@ namespace Actors.Silo.Tests;
 /// <summary>The real host in memory with an operator key and a fake clock, and an <see cref="Tests.Api"/> client for it.</summary>
 public abstract class RouteTestBase : IAsyncLifetime
 {
-    protected const string OperatorKey = "route-test-operator";
+    protected const string OperatorKey = "route-test-operator-key-0123456789abcdef";
 
     protected static readonly DateTimeOffset Start = DateTimeOffset.FromUnixTimeSeconds(1_900_000_000);
 

@@ -102,7 +102,7 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
     /// <summary>A cluster with a pool Alice stakes in, a collection with her token, her guardians and a recovery under way; the clock stands still.</summary>
     public sealed class World : IAsyncLifetime
     {
-        private const string OperatorKey = "validation-operator";
+        private const string OperatorKey = "validation-operator-key-0123456789abcdef";
         private readonly SiloFactory _factory = new();
         private readonly Microsoft.Extensions.Time.Testing.FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_900_000_000));
         private string _signIn = "";

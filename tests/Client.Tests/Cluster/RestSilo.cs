@@ -11,7 +11,7 @@ namespace Actors.Client.Tests.Cluster;
 /// </summary>
 public sealed class RestSilo : WebApplicationFactory<Actors.Silo.HttpOptions>
 {
-    public const string OperatorKey = "client-tests-operator-key";
+    public const string OperatorKey = "client-tests-operator-key-0123456789abcdef";
 
     private RecordingHandler? _recorder;
 

@@ -21,7 +21,7 @@ namespace Actors.Silo.Tests.Idempotency;
 /// </summary>
 public sealed class IdempotencyFailoverTests : IAsyncLifetime
 {
-    private const string Key = "failover-operator-key";
+    private const string Key = "failover-operator-key-0123456789abcdef";
     private const string Fund = """{"amount":"100"}""";
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(5);
     private readonly FakeTimeProvider _time = new(DateTimeOffset.FromUnixTimeSeconds(1_900_000_000));
