@@ -18,4 +18,14 @@ public static class Ids
 
     /// <summary>Whether <paramref name="text"/> is an ISO 3166-1 alpha-2 country code: two uppercase letters.</summary>
     public static bool IsCountryCode([NotNullWhen(true)] string? text) => text is { Length: 2 } && text.All(char.IsAsciiLetterUpper);
+
+    /// <summary>The longest asset code.</summary>
+    public const int MaxAssetLength = 16;
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is an asset code: an uppercase letter, then up to 15 uppercase letters or digits
+    /// (<c>STAKE</c>, <c>REWARD</c>, <c>USDC</c>).
+    /// </summary>
+    public static bool IsAsset([NotNullWhen(true)] string? text) =>
+        text is { Length: > 0 and <= MaxAssetLength } && char.IsAsciiLetterUpper(text[0]) && text.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
 }

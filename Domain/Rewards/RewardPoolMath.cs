@@ -22,10 +22,39 @@ namespace Actors.Domain.Rewards;
 /// </remarks>
 public static class RewardPoolMath
 {
+    /// <summary>
+    /// The largest amount a pool takes: a rate per second, a funding, a budget in all (2^128-1, about 3.4 * 10^38 base units,
+    /// 3.4 * 10^20 whole tokens of 18 decimals). With it, every intermediate stays within 256 bits: a reward times the index
+    /// scale (10^36, below 2^120) stays below 2^248, and so does the index, which grows by at most the budget times the scale.
+    /// </summary>
+    public static UInt256 MaxAmount { get; } = new(0, 0, ulong.MaxValue, ulong.MaxValue);
+
+    /// <summary>The most effective shares a pool holds in all (2^192-1): ten times the largest stake of every wallet, many times over.</summary>
+    public static UInt256 MaxTotalShares { get; } = new(0, ulong.MaxValue, ulong.MaxValue, ulong.MaxValue);
+
+    /// <summary>The latest time a pool may start or end: 9999-12-31T23:59:59Z, the last second an ISO-8601 date can name.</summary>
+    public const long MaxTime = 253_402_300_799;
+
     /// <summary>Creates a pool emitting <paramref name="ratePerSecond"/> from <paramref name="startTime"/> until <paramref name="endTime"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The rate is above <see cref="MaxAmount"/>, or a time is before 1970 or after <see cref="MaxTime"/>.</exception>
     /// <exception cref="ArgumentException">The end is not after the start.</exception>
     public static RewardPoolState Create(UInt256 ratePerSecond, long startTime, long endTime)
     {
+        if (ratePerSecond > MaxAmount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ratePerSecond), "A pool's rate is at most 2^128-1 base units per second.");
+        }
+
+        if (startTime is < 0 or > MaxTime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(startTime), "A pool's start time must be between 1970 and 9999-12-31T23:59:59Z.");
+        }
+
+        if (endTime > MaxTime)
+        {
+            throw new ArgumentOutOfRangeException(nameof(endTime), "A pool's end time must be at most 9999-12-31T23:59:59Z.");
+        }
+
         if (endTime <= startTime)
         {
             throw new ArgumentException("A pool's end time must be after its start time.", nameof(endTime));
@@ -34,7 +63,8 @@ public static class RewardPoolMath
         return new RewardPoolState { RatePerSecond = ratePerSecond, StartTime = startTime, EndTime = endTime, LastUpdate = startTime };
     }
 
-    /// <summary>Emits what is due between the last update and <paramref name="now"/> into the index.</summary>
+    /// <summary>Emits what is due between the last update and <paramref name="now"/> into the index; a failure changes nothing.</summary>
+    /// <exception cref="OverflowException">A figure would pass 2^256-1 (only for a pool built past the bounds).</exception>
     public static void Advance(RewardPoolState pool, long now)
     {
         ArgumentNullException.ThrowIfNull(pool);
@@ -45,24 +75,32 @@ public static class RewardPoolMath
         }
 
         var elapsed = (ulong)(until - pool.LastUpdate);
-        pool.LastUpdate = until;
         var remaining = pool.Remaining;
         if (pool.TotalShares.IsZero || remaining.IsZero || pool.RatePerSecond.IsZero)
         {
-            return; // Nobody to credit, or nothing left to emit: the budget stays in the pool.
+            pool.LastUpdate = until; // Nobody to credit, or nothing left to emit: the budget stays in the pool.
+            return;
         }
 
+        // Every figure is computed before any is stored, so that an overflow leaves the pool as it was.
         var reward = pool.RatePerSecond > remaining / elapsed ? remaining : UInt256.Min(pool.RatePerSecond * elapsed, remaining);
         var delta = RewardMath.IndexDelta(reward, pool.TotalShares);
-        pool.Index += delta;
-        pool.Emitted += reward;
-        pool.DustScaled += (reward * RewardMath.Scale) - (delta * pool.TotalShares);
+        var index = pool.Index + delta;
+        var emitted = pool.Emitted + reward;
+        var dust = pool.DustScaled + ((reward * RewardMath.Scale) - (delta * pool.TotalShares));
+        (pool.LastUpdate, pool.Index, pool.Emitted, pool.DustScaled) = (until, index, emitted, dust);
     }
 
     /// <summary>Adds <paramref name="amount"/> to the budget, after advancing the pool to <paramref name="now"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The budget would pass <see cref="MaxAmount"/>; nothing changes.</exception>
     public static void Fund(RewardPoolState pool, UInt256 amount, long now)
     {
         ArgumentNullException.ThrowIfNull(pool);
+        if (amount > MaxAmount - pool.Budget)
+        {
+            throw new ArgumentOutOfRangeException(nameof(amount), $"A pool's budget is at most 2^128-1 base units in all; it holds {pool.Budget}.");
+        }
+
         Advance(pool, now);
         pool.Budget += amount;
     }
@@ -82,10 +120,16 @@ public static class RewardPoolMath
     }
 
     /// <summary>Sets a position's effective shares: advance, settle, then change the pool's total.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The pool's total would pass <see cref="MaxTotalShares"/>; nothing changes.</exception>
     public static void ChangeShares(RewardPoolState pool, StakePosition position, UInt256 shares, long now)
     {
         ArgumentNullException.ThrowIfNull(pool);
         ArgumentNullException.ThrowIfNull(position);
+        if (shares > position.Shares && shares - position.Shares > MaxTotalShares - pool.TotalShares)
+        {
+            throw new ArgumentOutOfRangeException(nameof(shares), "A pool holds at most 2^192-1 effective shares in all.");
+        }
+
         Advance(pool, now);
         Settle(position, pool.Index);
         pool.TotalShares = pool.TotalShares - position.Shares + shares;

@@ -42,8 +42,24 @@ public sealed class RewardPoolState
     /// </summary>
     public UInt256 DustScaled { get; set; }
 
-    /// <summary>Dust in whole base units (rounded down).</summary>
-    public UInt256 Dust => DustScaled / RewardMath.Scale;
+    /// <summary>
+    /// What the pool owes its stakers, exactly, in 1/<see cref="RewardMath.Scale"/> base units: emitted, less claimed, less what
+    /// the index could not represent. It equals the sum of every position's <see cref="RewardPoolMath.PendingScaled"/>.
+    /// </summary>
+    public UInt256 PendingScaled => ((Emitted - Claimed) * RewardMath.Scale) - DustScaled;
+
+    /// <summary>
+    /// What the pool owes its stakers in whole base units (<see cref="PendingScaled"/> rounded down). Each position shows the
+    /// whole units of its own share, so the positions' figures add up to at most this: their fractions, less than one unit
+    /// each, are still owed and are paid once they make a whole unit.
+    /// </summary>
+    public UInt256 Pending => PendingScaled / RewardMath.Scale;
+
+    /// <summary>
+    /// Emitted and owed to nobody in whole units: <see cref="Emitted"/> - <see cref="Claimed"/> - <see cref="Pending"/>, so that
+    /// emitted = claimed + pending + dust exactly; it is <see cref="DustScaled"/> rounded up, and never decreases.
+    /// </summary>
+    public UInt256 Dust => Emitted - Claimed - Pending;
 
     /// <summary>Funded but not yet emitted: it stays in the pool.</summary>
     public UInt256 Remaining => Budget - Emitted;

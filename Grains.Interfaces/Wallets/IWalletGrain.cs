@@ -24,8 +24,30 @@ public interface IWalletGrain : IGrainWithStringKey
     /// <summary>Unstakes <paramref name="amount"/> (at most what is staked); rewards accrued so far stay claimable.</summary>
     Task<PositionView> Unstake(string operationId, string poolId, UInt256 amount);
 
-    /// <summary>Pays what the position has accrued into the wallet's claimed rewards; returns the amount paid.</summary>
+    /// <summary>
+    /// Pays what the pool's record of the position has accrued, in whole base units, into the balance of the pool's reward
+    /// asset; returns the amount paid.
+    /// </summary>
     Task<ClaimView> Claim(string operationId, string poolId);
+
+    /// <summary>
+    /// Called by the deposit of <paramref name="reference"/> (<see cref="IDepositGrain"/>): credits <paramref name="amount"/> of
+    /// <paramref name="asset"/> to the balance. The wallet remembers every reference it credited, so a repeat has no second
+    /// effect; the same reference with another asset or amount is refused (<see cref="WalletErrors.DepositReused"/>). A
+    /// balance holds at most 2^128-1 base units.
+    /// </summary>
+    Task<WalletView> CreditDeposit(string reference, string asset, UInt256 amount);
+
+    /// <summary>
+    /// Debits <paramref name="amount"/> of <paramref name="asset"/> from the balance into a withdrawal request to
+    /// <paramref name="to"/> (refused with <see cref="WalletErrors.InsufficientBalance"/> beyond the balance; a sensitive
+    /// operation, stopped by a freeze).
+    /// </summary>
+    Task<WithdrawalView> Withdraw(string operationId, string asset, UInt256 amount, EthereumAddress to);
+
+    /// <summary>The wallet's withdrawal requests, oldest first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<WithdrawalView>> GetWithdrawals();
 
     /// <summary>
     /// Sets the anti-Sybil weight in basis points (10,000 = 1x; 0..<see cref="WalletLimits.MaxWeightBasisPoints"/>): every
@@ -206,6 +228,18 @@ public static class WalletErrors
     /// <summary>The caller may not act on the wallet's behalf.</summary>
     public const string NotAuthorized = "not_authorized";
 
+    /// <summary>A stake or withdrawal beyond the available balance of its asset.</summary>
+    public const string InsufficientBalance = "insufficient_balance";
+
+    /// <summary>An unstake beyond what the position holds.</summary>
+    public const string InsufficientStake = "insufficient_stake";
+
+    /// <summary>A deposit reference already credited with another wallet, asset or amount.</summary>
+    public const string DepositReused = "deposit_reference_reused";
+
+    /// <summary>An operation id already used for another request.</summary>
+    public const string OperationReused = "operation_reused";
+
     /// <summary>Another recovery of the wallet is under way.</summary>
     public const string RecoveryPending = "recovery_pending";
 
@@ -236,10 +270,40 @@ public static class WalletLimits
 }
 
 /// <summary>A position in one pool: staked amount, effective shares, the index it was settled at, and its whole accrued units.</summary>
+/// <param name="PoolId">The pool.</param>
+/// <param name="Staked">Base units staked.</param>
+/// <param name="Shares">Effective shares (staked times the wallet's weight).</param>
+/// <param name="IndexPaid">The pool index the position was settled at.</param>
+/// <param name="Accrued">Whole base units a claim would pay.</param>
+/// <param name="AccruedScaled">The exact accrual, in 1/10^36 base units (its fraction is paid once it makes a whole unit).</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("actors.PositionView")]
-public sealed record PositionView([property: Id(0)] string PoolId, [property: Id(1)] UInt256 Staked, [property: Id(2)] UInt256 Shares, [property: Id(3)] UInt256 IndexPaid, [property: Id(4)] UInt256 Accrued);
+public sealed record PositionView([property: Id(0)] string PoolId, [property: Id(1)] UInt256 Staked, [property: Id(2)] UInt256 Shares, [property: Id(3)] UInt256 IndexPaid, [property: Id(4)] UInt256 Accrued, [property: Id(5)] UInt256 AccruedScaled);
+
+/// <summary>An available balance of one asset.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.AssetBalance")]
+public sealed record AssetBalance([property: Id(0)] string Asset, [property: Id(1)] UInt256 Amount);
+
+/// <summary>A withdrawal request: the balance it debited, where it goes, and its status.</summary>
+/// <param name="WithdrawalId">Its id, unique across the cluster (derived from the wallet and the operation id).</param>
+/// <param name="Asset">The asset.</param>
+/// <param name="Amount">Base units debited from the balance.</param>
+/// <param name="To">The address it is paid to.</param>
+/// <param name="Status">Its status: <c>requested</c> until it is sent.</param>
+/// <param name="RequestedAt">When it was requested (Unix seconds).</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.WithdrawalView")]
+public sealed record WithdrawalView(
+    [property: Id(0)] string WithdrawalId,
+    [property: Id(1)] string Asset,
+    [property: Id(2)] UInt256 Amount,
+    [property: Id(3)] EthereumAddress To,
+    [property: Id(4)] string Status,
+    [property: Id(5)] long RequestedAt);
 
 /// <summary>A claim's outcome.</summary>
 [GenerateSerializer]
@@ -261,6 +325,7 @@ public sealed record ClaimView([property: Id(0)] string PoolId, [property: Id(1)
 /// <param name="Collections">Holdings by collection.</param>
 /// <param name="HasPendingOperation">Whether a pool operation is under way.</param>
 /// <param name="Exists">Whether the wallet has been stored: anything has happened to it (a sign-in nonce, a stake, a token).</param>
+/// <param name="Balances">Available balances by asset, in asset order.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("actors.WalletView")]
@@ -277,7 +342,8 @@ public sealed record WalletView(
     [property: Id(9)] IReadOnlyList<PositionView> Positions,
     [property: Id(10)] IReadOnlyList<CollectionHoldingSummary> Collections,
     [property: Id(11)] bool HasPendingOperation,
-    [property: Id(12)] bool Exists);
+    [property: Id(12)] bool Exists,
+    [property: Id(13)] IReadOnlyList<AssetBalance> Balances);
 
 /// <summary>A reason the wallet is frozen, and since when (Unix seconds).</summary>
 [GenerateSerializer]

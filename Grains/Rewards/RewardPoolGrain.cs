@@ -7,9 +7,12 @@ using Actors.Grains.Persistence;
 namespace Actors.Grains.Rewards;
 
 /// <summary>
-/// The reward pool grain: pool totals and index (<see cref="RewardPoolMath"/>), O(1) per operation. Wallet operations are
-/// kept, with their results, until the wallet confirms it has stored them, so a retried operation has one effect; the set is
-/// as large as the operations in flight, not as the number of stakers.
+/// The reward pool grain: pool totals and index (<see cref="RewardPoolMath"/>), and the pool's own record of every position,
+/// from which alone it pays: a wallet sends what it wants done, never what it thinks it accrued. O(1) per operation: a
+/// position is one row of its own in the grain storage (<see cref="PositionRows"/>), read when its wallet acts; while a
+/// wallet has operations applied and not yet confirmed, its position is kept in the pool's state with them ("hot"), and the
+/// row is written when the last of them is confirmed, before the pool forgets them. The pool's state is as large as the
+/// operations in flight, not as the number of stakers.
 /// </summary>
 [GrainType("reward-pool")]
 public sealed class RewardPoolGrain(
@@ -17,7 +20,7 @@ public sealed class RewardPoolGrain(
 {
     private string GrainKey => this.GetPrimaryKeyString();
 
-    /// <summary>Most operations awaiting confirmation a pool holds before it refuses new ones.</summary>
+    /// <summary>Most wallets with operations awaiting confirmation a pool holds before it refuses new ones.</summary>
     public const int MaxUnconfirmed = 100_000;
 
     /// <summary>Funding operation ids remembered for idempotency.</summary>
@@ -27,12 +30,14 @@ public sealed class RewardPoolGrain(
     public static readonly TimeSpan ConfirmationGrace = TimeSpan.FromSeconds(10);
 
     private IDisposable? _sweeper;
+    private PositionRows _rows = null!;
 
     private RewardPoolState? Pool => state.State.Pool;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _rows = new PositionRows(ServiceProvider, GrainKey);
         _sweeper = this.RegisterGrainTimer(AskWalletsToFinishAsync, ConfirmationGrace, ConfirmationGrace);
         return Task.CompletedTask;
     }
@@ -50,17 +55,21 @@ public sealed class RewardPoolGrain(
         ArgumentNullException.ThrowIfNull(terms);
         if (Pool is { } existing)
         {
-            return existing.RatePerSecond == terms.RatePerSecond && existing.StartTime == terms.StartTime && existing.EndTime == terms.EndTime
+            return (state.State.Terms ?? new PoolTerms(existing.RatePerSecond, existing.StartTime, existing.EndTime)) == terms
                 ? Info(existing)
-                : throw new InvalidOperationException($"Pool '{GrainKey}' already exists with other terms.");
+                : throw new RequestRejectedException(PoolErrors.OtherTerms, $"Pool '{GrainKey}' already exists with other terms.");
         }
 
-        if (terms.StartTime < 0)
+        foreach (var (field, asset) in new[] { ("stakeAsset", terms.StakeAsset), ("rewardAsset", terms.RewardAsset) })
         {
-            throw RequestRejectedException.Invalid(nameof(terms), "A pool's start time must be a Unix time in seconds (not negative).");
+            if (!Ids.IsAsset(asset))
+            {
+                throw RequestRejectedException.Invalid(field, "An asset is an uppercase letter and up to 15 uppercase letters or digits.");
+            }
         }
 
-        state.State.Pool = RewardPoolMath.Create(terms.RatePerSecond, terms.StartTime, terms.EndTime);
+        state.State.Pool = Refused(() => RewardPoolMath.Create(terms.RatePerSecond, terms.StartTime, terms.EndTime));
+        state.State.Terms = terms;
         await WriteAsync();
         return Info(state.State.Pool);
     }
@@ -80,7 +89,9 @@ public sealed class RewardPoolGrain(
             throw RequestRejectedException.Invalid(nameof(amount), "A funding must be more than zero.");
         }
 
-        RewardPoolMath.Fund(pool, amount, Now);
+        var funded = Copy(pool);
+        Refused(() => RewardPoolMath.Fund(funded, amount, Now));
+        state.State.Pool = funded;
         state.State.RecentFundings.Add(operationId);
         if (state.State.RecentFundings.Count > RememberedFundings)
         {
@@ -88,7 +99,7 @@ public sealed class RewardPoolGrain(
         }
 
         await WriteAsync();
-        return Info(pool);
+        return Info(funded);
     }
 
     /// <inheritdoc />
@@ -96,7 +107,9 @@ public sealed class RewardPoolGrain(
     {
         if (Pool is not { } pool)
         {
-            return Task.FromResult(new PoolInfo(GrainKey, false, default, 0, 0, 0, default, default, default, default, default, default, default, RewardMath.ScaleDecimals));
+            return Task.FromResult(new PoolInfo(
+                GrainKey, false, default, 0, 0, 0, default, default, default, default, default, default, default, RewardMath.ScaleDecimals,
+                default, default, PoolAssets.DefaultStake, PoolAssets.DefaultReward));
         }
 
         var now = Copy(pool);
@@ -105,39 +118,48 @@ public sealed class RewardPoolGrain(
     }
 
     /// <inheritdoc />
+    public async Task<PoolPosition?> GetPosition(string wallet)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(wallet);
+        return state.State.Hot.TryGetValue(wallet, out var hot) ? hot.Position : await _rows.ReadAsync(wallet);
+    }
+
+    /// <inheritdoc />
     public async Task<PoolOperationResult> Apply(PoolOperation operation)
     {
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentException.ThrowIfNullOrEmpty(operation.Wallet);
         OperationIds.Validate(operation.OperationId);
-
-        // The operation runs on a copy that replaces the pool only once it succeeded: a refusal (an overflow included)
-        // changes nothing.
-        var pool = Copy(Existing());
-        var key = Key(operation.Wallet, operation.OperationId);
-        if (state.State.Unconfirmed.TryGetValue(key, out var kept))
+        var existing = Existing();
+        state.State.Hot.TryGetValue(operation.Wallet, out var hot);
+        if (hot?.Unconfirmed.TryGetValue(operation.OperationId, out var kept) == true)
         {
             return kept.Operation == operation
                 ? kept.Result
-                : throw new InvalidOperationException($"Operation '{operation.OperationId}' of wallet '{operation.Wallet}' was already applied with other content.");
+                : throw new RequestRejectedException(
+                    PoolErrors.OperationReused, $"Operation '{operation.OperationId}' of wallet '{operation.Wallet}' was already applied with other content.");
         }
 
-        if (state.State.Unconfirmed.Count >= MaxUnconfirmed)
+        if (hot is null && state.State.Hot.Count >= MaxUnconfirmed)
         {
-            throw new InvalidOperationException($"Pool '{GrainKey}' holds {MaxUnconfirmed} unconfirmed operations; try again later.");
+            throw new RequestRejectedException(PoolErrors.Busy, $"Pool '{GrainKey}' holds {MaxUnconfirmed} wallets' unconfirmed operations; try again later.");
         }
 
-        var position = new StakePosition { Shares = operation.Shares, IndexPaid = operation.IndexPaid, AccruedScaled = operation.AccruedScaled };
-        if (position.Shares > pool.TotalShares || position.IndexPaid > pool.Index)
+        var recorded = hot?.Position ?? await _rows.ReadAsync(operation.Wallet);
+        if (recorded is null && operation.Kind == PoolOperationKind.Claim)
         {
-            throw new InvalidOperationException($"Wallet '{operation.Wallet}' holds a position that pool '{GrainKey}' never gave it.");
+            throw new RequestRejectedException(PoolErrors.NoPosition, $"Wallet '{operation.Wallet}' has no position in pool '{GrainKey}'.");
         }
 
+        // The operation runs on copies that replace the pool and the position only once it succeeded: a refusal (an overflow
+        // included) changes nothing.
+        var pool = Copy(existing);
+        var position = new StakePosition { Shares = recorded?.Shares ?? default, IndexPaid = recorded?.IndexPaid ?? default, AccruedScaled = recorded?.AccruedScaled ?? default };
         var paid = UInt256.Zero;
         switch (operation.Kind)
         {
             case PoolOperationKind.SetShares:
-                RewardPoolMath.ChangeShares(pool, position, operation.NewShares, Now);
+                Refused(() => RewardPoolMath.ChangeShares(pool, position, operation.NewShares, Now));
                 break;
             case PoolOperationKind.Claim:
                 paid = RewardPoolMath.Claim(pool, position, Now);
@@ -146,9 +168,12 @@ public sealed class RewardPoolGrain(
                 throw RequestRejectedException.Invalid(nameof(operation), $"Unknown pool operation kind {operation.Kind}.");
         }
 
-        var result = new PoolOperationResult(pool.Index, paid);
+        var result = new PoolOperationResult(pool.Index, paid, new PoolPosition(position.Shares, position.IndexPaid, position.AccruedScaled));
+        hot ??= new HotPosition();
+        hot.Position = result.Position;
+        hot.Unconfirmed[operation.OperationId] = new PendingPoolOperation(operation, result, Now);
+        state.State.Hot[operation.Wallet] = hot;
         state.State.Pool = pool;
-        state.State.Unconfirmed[key] = new PendingPoolOperation(operation, result, Now);
         await WriteAsync();
         return result;
     }
@@ -156,10 +181,24 @@ public sealed class RewardPoolGrain(
     /// <inheritdoc />
     public async Task Confirm(string wallet, string operationId)
     {
-        if (state.State.Unconfirmed.Remove(Key(wallet, operationId)))
+        if (!state.State.Hot.TryGetValue(wallet, out var hot) || !hot.Unconfirmed.ContainsKey(operationId))
         {
-            await WriteAsync();
+            return;
         }
+
+        if (hot.Unconfirmed.Count == 1)
+        {
+            // The wallet's last operation in flight: its position goes to its own row first, and only then does the pool
+            // forget it, so that a failure between the two writes leaves the same position in both places.
+            await _rows.WriteAsync(wallet, hot.Position);
+            state.State.Hot.Remove(wallet);
+        }
+        else
+        {
+            hot.Unconfirmed.Remove(operationId);
+        }
+
+        await WriteAsync();
     }
 
     private long Now => time.GetUtcNow().ToUnixTimeSeconds();
@@ -169,7 +208,7 @@ public sealed class RewardPoolGrain(
     private Task AskWalletsToFinishAsync(CancellationToken cancellationToken)
     {
         var overdue = Now - (long)ConfirmationGrace.TotalSeconds;
-        foreach (var wallet in state.State.Unconfirmed.Values.Where(p => p.AppliedAt <= overdue).Select(p => p.Operation.Wallet).Distinct().Take(100))
+        foreach (var wallet in state.State.Hot.Where(h => h.Value.Unconfirmed.Values.Any(p => p.AppliedAt <= overdue)).Select(h => h.Key).Take(100))
         {
             _ = GrainFactory.GetGrain<Interfaces.Wallets.IWalletGrain>(wallet).FinishPendingOperations()
                 .ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -178,7 +217,34 @@ public sealed class RewardPoolGrain(
         return Task.CompletedTask;
     }
 
-    private static string Key(string wallet, string operationId) => $"{wallet}\n{operationId}";
+    // The pool arithmetic refuses figures beyond its bounds with ArgumentOutOfRangeException, whose parameter name does not
+    // cross silos: it becomes a coded refusal naming the request's field.
+    private static T Refused<T>(Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (ArgumentOutOfRangeException bound)
+        {
+            throw RequestRejectedException.Invalid(FieldOf(bound.ParamName), bound.Message.Split(" (Parameter", 2)[0]);
+        }
+    }
+
+    private static void Refused(Action step) => Refused(() =>
+    {
+        step();
+        return true;
+    });
+
+    private static string FieldOf(string? parameter) => parameter switch
+    {
+        "startTime" => "startsAt",
+        "endTime" => "endsAt",
+        "shares" => "amount",
+        null or "" => "request",
+        _ => parameter,
+    };
 
     private RewardPoolState Existing() => Pool ?? throw new KeyNotFoundException($"Pool '{GrainKey}' does not exist.");
 
@@ -186,7 +252,8 @@ public sealed class RewardPoolGrain(
 
     private PoolInfo Info(RewardPoolState pool) => new(
         GrainKey, true, pool.RatePerSecond, pool.StartTime, pool.EndTime, pool.LastUpdate, pool.Budget, pool.Emitted, pool.Claimed,
-        pool.Dust, pool.Remaining, pool.TotalShares, pool.Index, RewardMath.ScaleDecimals);
+        pool.Dust, pool.Remaining, pool.TotalShares, pool.Index, RewardMath.ScaleDecimals, pool.Pending, pool.PendingScaled,
+        state.State.Terms?.StakeAsset ?? PoolAssets.DefaultStake, state.State.Terms?.RewardAsset ?? PoolAssets.DefaultReward);
 
     private static RewardPoolState Copy(RewardPoolState pool) => new()
     {
@@ -202,11 +269,24 @@ public sealed class RewardPoolGrainState
     /// <summary>The pool, once created.</summary>
     public RewardPoolState? Pool { get; set; }
 
-    /// <summary>Wallet operations applied and not yet confirmed, by wallet and operation id.</summary>
-    public Dictionary<string, PendingPoolOperation> Unconfirmed { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>The terms the pool was created with.</summary>
+    public PoolTerms? Terms { get; set; }
+
+    /// <summary>Positions of wallets with operations applied and not yet confirmed, by wallet.</summary>
+    public Dictionary<string, HotPosition> Hot { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Recent funding operation ids, oldest first.</summary>
     public List<string> RecentFundings { get; set; } = [];
+}
+
+/// <summary>A wallet's position while it has operations in flight, with those operations and their results.</summary>
+public sealed class HotPosition
+{
+    /// <summary>The position after the last operation applied.</summary>
+    public PoolPosition Position { get; set; } = new(default, default, default);
+
+    /// <summary>Operations applied and not yet confirmed, by operation id.</summary>
+    public Dictionary<string, PendingPoolOperation> Unconfirmed { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A wallet operation the pool applied, with its result, kept until the wallet confirms it.</summary>

@@ -39,15 +39,13 @@ public sealed partial class WalletGrain(
 
     /// <inheritdoc />
     public Task<PositionView> Stake(string operationId, string poolId, UInt256 amount) =>
-        ChangeStakeAsync(operationId, poolId, amount, "stake", position => position.Staked + amount);
+        ChangeStakeAsync(operationId, poolId, amount, "stake");
 
-    // Staking moves nothing out of the wallet, so a freeze does not stop it; the rate limit does.
+    // Staking moves value into the wallet's own position, not out of the wallet, so a freeze does not stop it; the rate limit does.
 
     /// <inheritdoc />
     public Task<PositionView> Unstake(string operationId, string poolId, UInt256 amount) =>
-        ChangeStakeAsync(operationId, poolId, amount, "unstake", position => position.Staked >= amount
-            ? position.Staked - amount
-            : throw new InvalidOperationException($"Wallet '{GrainKey}' has {position.Staked} staked in pool '{poolId}', less than {amount}."));
+        ChangeStakeAsync(operationId, poolId, amount, "unstake");
 
     /// <inheritdoc />
     public async Task<ClaimView> Claim(string operationId, string poolId)
@@ -63,8 +61,8 @@ public sealed partial class WalletGrain(
             Admit("a claim", blockedByFreeze: true);
             await FinishPendingAsync();
             var position = state.State.Positions.GetValueOrDefault(poolId)
-                ?? throw new InvalidOperationException($"Wallet '{GrainKey}' has no position in pool '{poolId}'.");
-            await RunAsync(new OperationRecord(operationId, "claim", ""), poolId, PoolOperationKind.Claim, position.Staked, position.Shares);
+                ?? throw new RequestRejectedException(PoolErrors.NoPosition, $"Wallet '{GrainKey}' has no position in pool '{poolId}'.");
+            await RunAsync(new OperationRecord(operationId, "claim", ""), poolId, position, PoolOperationKind.Claim, position.Staked, position.Shares, debited: default);
         }
 
         return Completed<ClaimView>(operationId, "claim", poolId, "");
@@ -105,14 +103,17 @@ public sealed partial class WalletGrain(
     {
         var positions = state.State.Positions.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var infos = await Task.WhenAll(positions.Select(p => GrainFactory.GetGrain<IRewardPoolGrain>(p.Key).GetInfo()));
-        return [.. positions.Select((p, i) => new PositionView(
-            p.Key, p.Value.Staked, p.Value.Shares, p.Value.IndexPaid,
-            RewardPoolMath.PendingScaled(new StakePosition { Shares = p.Value.Shares, IndexPaid = p.Value.IndexPaid, AccruedScaled = p.Value.AccruedScaled }, infos[i].Index) / RewardMath.Scale))];
+        return [.. positions.Select((p, i) =>
+        {
+            var pending = RewardPoolMath.PendingScaled(
+                new StakePosition { Shares = p.Value.Shares, IndexPaid = p.Value.IndexPaid, AccruedScaled = p.Value.AccruedScaled }, infos[i].Index);
+            return new PositionView(p.Key, p.Value.Staked, p.Value.Shares, p.Value.IndexPaid, pending / RewardMath.Scale, pending);
+        })];
     }
 
-    // Stake and unstake: the same saga step, setting the staked amount (and so the effective shares) that stakedAfter gives.
-    private async Task<PositionView> ChangeStakeAsync(
-        string operationId, string poolId, UInt256 amount, string kind, Func<PositionState, UInt256> stakedAfter)
+    // Stake and unstake: the same saga step, setting the staked amount (and so the effective shares). A stake moves the amount
+    // out of the balance of the pool's stake asset when its intent is stored; an unstake moves it back once the pool applied it.
+    private async Task<PositionView> ChangeStakeAsync(string operationId, string poolId, UInt256 amount, string kind)
     {
         Validate(operationId, poolId);
         var request = amount.ToString();
@@ -130,11 +131,53 @@ public sealed partial class WalletGrain(
         {
             Admit($"an {kind}", blockedByFreeze: kind != "stake");
             await FinishPendingAsync();
-            var staked = stakedAfter(state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState());
-            await RunAsync(new OperationRecord(operationId, kind, request), poolId, PoolOperationKind.SetShares, staked, Effective(staked, state.State.WeightBasisPoints));
+            var position = await PositionInAsync(poolId);
+            UInt256 staked;
+            if (kind == "stake")
+            {
+                if (amount > RewardPoolMath.MaxAmount - position.Staked)
+                {
+                    throw RequestRejectedException.Invalid(nameof(amount), "A position holds at most 2^128-1 base units.");
+                }
+
+                var balance = BalanceOf(position.StakeAsset);
+                if (balance < amount)
+                {
+                    throw new RequestRejectedException(
+                        WalletErrors.InsufficientBalance, $"Wallet '{GrainKey}' holds {balance} {position.StakeAsset}, less than the {amount} to stake.");
+                }
+
+                staked = position.Staked + amount;
+            }
+            else
+            {
+                staked = position.Staked >= amount
+                    ? position.Staked - amount
+                    : throw new RequestRejectedException(
+                        WalletErrors.InsufficientStake, $"Wallet '{GrainKey}' has {position.Staked} staked in pool '{poolId}', less than {amount}.");
+            }
+
+            await RunAsync(
+                new OperationRecord(operationId, kind, request), poolId, position, PoolOperationKind.SetShares, staked,
+                Effective(staked, state.State.WeightBasisPoints), debited: kind == "stake" ? amount : default);
         }
 
         return Completed<PositionView>(operationId, kind, poolId, request);
+    }
+
+    // The wallet's position in a pool, or a new one carrying the pool's assets; a pool that does not exist is refused here,
+    // before anything changes.
+    private async Task<PositionState> PositionInAsync(string poolId)
+    {
+        if (state.State.Positions.TryGetValue(poolId, out var position))
+        {
+            return position;
+        }
+
+        var info = await GrainFactory.GetGrain<IRewardPoolGrain>(poolId).GetInfo();
+        return info.Exists
+            ? new PositionState { StakeAsset = info.StakeAsset, RewardAsset = info.RewardAsset }
+            : throw new KeyNotFoundException($"Pool '{poolId}' does not exist.");
     }
 
     private static UInt256 Effective(UInt256 staked, uint weightBasisPoints) =>
@@ -151,12 +194,14 @@ public sealed partial class WalletGrain(
 
     // Runs one pool operation as a saga step. A caller's operation (record) is remembered, with its result, in the same
     // write that stores the result, so that a retry finds it however the operation was finished; reweighing is internal.
-    private async Task RunAsync(OperationRecord? record, string poolId, PoolOperationKind kind, UInt256 staked, UInt256 newShares)
+    // What a stake draws from the balance (debited) leaves it in the same write that stores the intent.
+    private async Task RunAsync(
+        OperationRecord? record, string poolId, PositionState position, PoolOperationKind kind, UInt256 staked, UInt256 newShares, UInt256 debited)
     {
-        var position = state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState();
         var operationId = record?.OperationId ?? $"reweigh-{Guid.NewGuid():N}";
-        var operation = new PoolOperation(GrainKey, operationId, kind, position.Shares, position.IndexPaid, position.AccruedScaled, newShares);
-        state.State.Pending = new PendingOperation(poolId, operation, staked, record);
+        var operation = new PoolOperation(GrainKey, operationId, kind, newShares);
+        AddToBalance(position.StakeAsset, debited, subtract: true);
+        state.State.Pending = new PendingOperation(poolId, operation, staked, record, debited, position.StakeAsset, position.RewardAsset);
         await WriteAsync();
         await CompleteAsync(state.State.Pending);
     }
@@ -215,7 +260,7 @@ public sealed partial class WalletGrain(
             var shares = Effective(position.Staked, state.State.WeightBasisPoints);
             if (shares != position.Shares)
             {
-                await RunAsync(record: null, poolId, PoolOperationKind.SetShares, position.Staked, shares);
+                await RunAsync(record: null, poolId, position, PoolOperationKind.SetShares, position.Staked, shares, debited: default);
             }
         }
     }
@@ -231,20 +276,26 @@ public sealed partial class WalletGrain(
         catch (Exception refusal) when (IsFinalRefusal(refusal))
         {
             // The pool refused the operation for good and applied nothing (it refuses before it changes anything): the step
-            // ends with no effect, so that it is not replayed before every later operation of the wallet.
+            // ends with no effect, what it drew from the balance goes back, and it is not replayed before every later
+            // operation of the wallet.
+            AddToBalance(pending.StakeAsset, pending.Debited, subtract: false);
             state.State.Pending = null;
             await WriteAsync();
             throw;
         }
 
-        var position = state.State.Positions.GetValueOrDefault(pending.PoolId) ?? new PositionState();
-        var settled = new StakePosition { Shares = position.Shares, IndexPaid = position.IndexPaid, AccruedScaled = position.AccruedScaled };
-        RewardPoolMath.Settle(settled, result.Index);
-        position.IndexPaid = settled.IndexPaid;
-        position.AccruedScaled = settled.AccruedScaled - (result.Paid * RewardMath.Scale);
-        position.Shares = pending.Operation.Kind == PoolOperationKind.SetShares ? pending.Operation.NewShares : position.Shares;
+        var position = state.State.Positions.GetValueOrDefault(pending.PoolId)
+            ?? new PositionState { StakeAsset = pending.StakeAsset, RewardAsset = pending.RewardAsset };
+        if (pending.Staked < position.Staked)
+        {
+            AddToBalance(position.StakeAsset, position.Staked - pending.Staked, subtract: false); // an unstake: back to the balance
+        }
+
+        // The wallet keeps the pool's record of the position as the pool answered it: the pool alone computes accruals.
+        (position.Shares, position.IndexPaid, position.AccruedScaled) = (result.Position.Shares, result.Position.IndexPaid, result.Position.AccruedScaled);
         position.Staked = pending.Staked;
         state.State.Positions[pending.PoolId] = position;
+        AddToBalance(position.RewardAsset, result.Paid, subtract: false);
         state.State.ClaimedRewards += result.Paid;
         state.State.Pending = null;
         var confirmation = new PendingConfirmation(pending.PoolId, pending.Operation.OperationId);
@@ -309,7 +360,7 @@ public sealed partial class WalletGrain(
     private PositionView View(string poolId)
     {
         var position = state.State.Positions.GetValueOrDefault(poolId) ?? new PositionState();
-        return new PositionView(poolId, position.Staked, position.Shares, position.IndexPaid, position.AccruedScaled / RewardMath.Scale);
+        return new PositionView(poolId, position.Staked, position.Shares, position.IndexPaid, position.AccruedScaled / RewardMath.Scale, position.AccruedScaled);
     }
 
     private WalletView Snapshot() => new(
@@ -318,5 +369,6 @@ public sealed partial class WalletGrain(
         [.. state.State.Positions.Keys.Order(StringComparer.Ordinal).Select(View)],
         [.. (state.State.Collections ?? []).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Summary(c.Key, c.Value))],
         state.State.Pending is not null,
-        state.State.CreatedAt != 0);
+        state.State.CreatedAt != 0,
+        Balances());
 }

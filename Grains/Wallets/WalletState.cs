@@ -59,6 +59,15 @@ public sealed class WalletState
     /// <summary>Holdings by NFT collection id; null for none.</summary>
     public Dictionary<string, CollectionHoldings>? Collections { get; set; }
 
+    /// <summary>Available balances by asset, in base units; null until the first deposit.</summary>
+    public Dictionary<string, UInt256>? Balances { get; set; }
+
+    /// <summary>Every deposit credited, by its external reference, so that a repeated one counts once; null for none.</summary>
+    public Dictionary<string, DepositRecord>? Deposits { get; set; }
+
+    /// <summary>Withdrawal requests, oldest first; null for none.</summary>
+    public List<WithdrawalView>? Withdrawals { get; set; }
+
     /// <summary>Positions by pool id.</summary>
     public Dictionary<string, PositionState> Positions { get; set; } = new(StringComparer.Ordinal);
 
@@ -90,15 +99,27 @@ public sealed class PositionState
     /// <summary>The pool index the position was settled at.</summary>
     public UInt256 IndexPaid { get; set; }
 
-    /// <summary>Accrued and unclaimed reward in 1/10^36 base units.</summary>
+    /// <summary>Accrued and unclaimed reward in 1/10^36 base units, as the pool last answered.</summary>
     public UInt256 AccruedScaled { get; set; }
+
+    /// <summary>The asset the stake was drawn from (the pool's stake asset).</summary>
+    public string StakeAsset { get; set; } = PoolAssets.DefaultStake;
+
+    /// <summary>The asset claims credit (the pool's reward asset).</summary>
+    public string RewardAsset { get; set; } = PoolAssets.DefaultReward;
 }
 
 /// <summary>
-/// A pool operation under way: the pool, the operation as sent, the staked amount it leads to, and the caller's request to
-/// remember with its result (none for the wallet's own reweighing).
+/// A pool operation under way: the pool, the operation as sent, the staked amount it leads to, the caller's request to
+/// remember with its result (none for the wallet's own reweighing), what a stake drew from the balance (given back if the pool
+/// refuses), and the pool's assets.
 /// </summary>
-public sealed record PendingOperation(string PoolId, PoolOperation Operation, UInt256 Staked, OperationRecord? Record);
+public sealed record PendingOperation(
+    string PoolId, PoolOperation Operation, UInt256 Staked, OperationRecord? Record, UInt256 Debited = default,
+    string StakeAsset = PoolAssets.DefaultStake, string RewardAsset = PoolAssets.DefaultReward);
+
+/// <summary>A deposit credited: its asset, amount, and when (Unix seconds).</summary>
+public sealed record DepositRecord(string Asset, UInt256 Amount, long At);
 
 /// <summary>A caller's operation: its id, kind and request text, as <see cref="CompletedOperation"/> remembers them.</summary>
 public sealed record OperationRecord(string OperationId, string Kind, string Request);

@@ -148,6 +148,30 @@ public sealed class Fields
         return null;
     }
 
+    /// <summary>An asset code such as STAKE: an uppercase letter and up to 15 uppercase letters or digits.</summary>
+    public string Asset(string field, string? text)
+    {
+        if (Grains.Interfaces.Ids.IsAsset(text))
+        {
+            return text;
+        }
+
+        Error(field, "must be an asset code: an uppercase letter and up to 15 uppercase letters or digits, such as STAKE");
+        return "";
+    }
+
+    /// <summary>An amount the pools and balances take: 1 (0 if <paramref name="allowZero"/>) to 2^128-1 base units.</summary>
+    public UInt256 BoundedAmount(string field, string? text, bool allowZero = false)
+    {
+        var amount = Amount(field, text, allowZero);
+        if (amount > Domain.Rewards.RewardPoolMath.MaxAmount)
+        {
+            Error(field, "must be at most 2^128-1 (340282366920938463463374607431768211455) base units");
+        }
+
+        return amount;
+    }
+
     /// <summary>Whether <paramref name="text"/> is an id of 1 to <paramref name="maxLength"/> letters, digits, '.', '_' or '-'.</summary>
     public static bool IsId([NotNullWhen(true)] string? text, int maxLength = 64) => Grains.Interfaces.Ids.IsId(text, maxLength);
 }

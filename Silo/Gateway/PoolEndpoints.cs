@@ -1,4 +1,5 @@
 using Actors.Domain.Money;
+using Actors.Domain.Rewards;
 using Actors.Grains.Interfaces.Rewards;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -27,9 +28,11 @@ internal static class PoolEndpoints
     {
         var fields = new Fields();
         fields.Id("poolId", poolId);
-        var rate = fields.Amount("ratePerSecond", body.RatePerSecond, allowZero: true);
-        var starts = fields.Time("startsAt", body.StartsAt);
-        var ends = fields.Time("endsAt", body.EndsAt);
+        var rate = fields.BoundedAmount("ratePerSecond", body.RatePerSecond, allowZero: true);
+        var starts = PoolTime(fields, "startsAt", body.StartsAt);
+        var ends = PoolTime(fields, "endsAt", body.EndsAt);
+        var stakeAsset = fields.Asset("stakeAsset", body.StakeAsset ?? PoolAssets.DefaultStake);
+        var rewardAsset = fields.Asset("rewardAsset", body.RewardAsset ?? PoolAssets.DefaultReward);
         if (fields.Failed)
         {
             return fields.Problem();
@@ -38,14 +41,26 @@ internal static class PoolEndpoints
         var pool = grains.GetGrain<IRewardPoolGrain>(poolId);
         var existing = await pool.GetInfo();
         var start = starts ?? (existing.Exists ? existing.StartTime : time.GetUtcNow().ToUnixTimeSeconds());
-        var end = ends ?? (existing.Exists ? existing.EndTime : start + (long)DefaultLifetime.TotalSeconds);
+        var end = ends ?? (existing.Exists ? existing.EndTime : Math.Min(start + (long)DefaultLifetime.TotalSeconds, RewardPoolMath.MaxTime));
         if (end <= start)
         {
             fields.Error("endsAt", "must be after startsAt");
             return fields.Problem();
         }
 
-        return TypedResults.Ok(PoolResponse.Of(await pool.Create(new PoolTerms(rate, start, end)), time));
+        return TypedResults.Ok(PoolResponse.Of(await pool.Create(new PoolTerms(rate, start, end, stakeAsset, rewardAsset)), time));
+    }
+
+    // A pool's time: 1970-01-01 to 9999-12-31T23:59:59Z.
+    private static long? PoolTime(Fields fields, string field, string? text)
+    {
+        var time = fields.Time(field, text);
+        if (time is < 0 or > RewardPoolMath.MaxTime)
+        {
+            fields.Error(field, "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z");
+        }
+
+        return time;
     }
 
     private static async Task<Results<Ok<PoolResponse>, ValidationProblem>> FundAsync(
@@ -53,7 +68,7 @@ internal static class PoolEndpoints
     {
         var fields = new Fields();
         fields.Id("poolId", poolId);
-        var amount = fields.Amount("amount", body.Amount);
+        var amount = fields.BoundedAmount("amount", body.Amount);
         if (fields.Failed)
         {
             return fields.Problem();
@@ -83,21 +98,26 @@ internal static class PoolEndpoints
 /// <summary>The body of <c>PUT /api/pools/{poolId}</c>.</summary>
 /// <param name="RatePerSecond">Base units emitted per second, a decimal string.</param>
 /// <param name="StartsAt">Emission start (ISO-8601); now when omitted.</param>
-/// <param name="EndsAt">Emission end (ISO-8601); 100 years after the start when omitted.</param>
-public sealed record PoolTermsRequest(string? RatePerSecond, string? StartsAt, string? EndsAt);
+/// <param name="EndsAt">Emission end (ISO-8601); 100 years after the start (at most 9999-12-31T23:59:59Z) when omitted.</param>
+/// <param name="StakeAsset">The asset stakes draw on; STAKE when omitted.</param>
+/// <param name="RewardAsset">The asset claims credit; REWARD when omitted.</param>
+public sealed record PoolTermsRequest(string? RatePerSecond, string? StartsAt, string? EndsAt, string? StakeAsset = null, string? RewardAsset = null);
 
 /// <summary>A body carrying one amount.</summary>
 /// <param name="Amount">Base units, a decimal string.</param>
 public sealed record AmountRequest(string? Amount);
 
-/// <summary>A pool's figures, amounts as decimal strings of base units.</summary>
+/// <summary>
+/// A pool's figures, amounts as decimal strings of base units: emitted = claimed + pending + dust exactly, where pending is what
+/// the pool owes its stakers in whole units and dust what it owes nobody.
+/// </summary>
 public sealed record PoolResponse(
     string PoolId, UInt256 RatePerSecond, UInt256 TotalShares, UInt256 RewardIndex, int IndexScale, UInt256 Budget, UInt256 Emitted,
-    UInt256 Claimed, UInt256 Dust, UInt256 Remaining, DateTimeOffset StartsAt, DateTimeOffset EndsAt, DateTimeOffset UpdatedAt,
-    DateTimeOffset AsOf)
+    UInt256 Claimed, UInt256 Pending, UInt256 Dust, UInt256 Remaining, string StakeAsset, string RewardAsset, DateTimeOffset StartsAt,
+    DateTimeOffset EndsAt, DateTimeOffset UpdatedAt, DateTimeOffset AsOf)
 {
     internal static PoolResponse Of(PoolInfo info, TimeProvider time) => new(
-        info.PoolId, info.RatePerSecond, info.TotalShares, info.Index, info.Scale, info.Budget, info.Emitted, info.Claimed, info.Dust,
-        info.Remaining, DateTimeOffset.FromUnixTimeSeconds(info.StartTime), DateTimeOffset.FromUnixTimeSeconds(info.EndTime),
-        DateTimeOffset.FromUnixTimeSeconds(info.LastUpdate), time.GetUtcNow());
+        info.PoolId, info.RatePerSecond, info.TotalShares, info.Index, info.Scale, info.Budget, info.Emitted, info.Claimed, info.Pending,
+        info.Dust, info.Remaining, info.StakeAsset, info.RewardAsset, DateTimeOffset.FromUnixTimeSeconds(info.StartTime),
+        DateTimeOffset.FromUnixTimeSeconds(info.EndTime), DateTimeOffset.FromUnixTimeSeconds(info.LastUpdate), time.GetUtcNow());
 }

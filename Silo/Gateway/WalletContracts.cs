@@ -27,6 +27,28 @@ public sealed record OperatorRequest(string? CollectionId, string? Operator, boo
 /// <summary>The body of freeze and unfreeze: a reason code (default <c>operator</c>).</summary>
 public sealed record FreezeRequest(string? Reason);
 
+/// <summary>The body of <c>POST /api/wallets/{address}/deposits</c>.</summary>
+/// <param name="Asset">The asset code, such as STAKE.</param>
+/// <param name="Amount">Base units, a decimal string.</param>
+/// <param name="Reference">The deposit's unique external reference, such as 0x&lt;txhash&gt;:&lt;logIndex&gt;.</param>
+public sealed record DepositRequest(string? Asset, string? Amount, string? Reference);
+
+/// <summary>A deposit credited (or found credited already) and the wallet's balances after it.</summary>
+public sealed record DepositResponse(EthereumAddress Address, string Reference, string Asset, UInt256 Amount, IReadOnlyDictionary<string, UInt256> Balances);
+
+/// <summary>The body of <c>POST /api/wallets/{address}/withdrawals</c>.</summary>
+/// <param name="Asset">The asset code.</param>
+/// <param name="Amount">Base units, a decimal string.</param>
+/// <param name="To">The address to pay.</param>
+public sealed record WithdrawalRequest(string? Asset, string? Amount, string? To);
+
+/// <summary>A withdrawal request: its id and status, what it debited, where it goes, and when it was requested.</summary>
+public sealed record WithdrawalResponse(string WithdrawalId, string Status, string Asset, UInt256 Amount, EthereumAddress To, DateTimeOffset RequestedAt)
+{
+    internal static WithdrawalResponse Of(WithdrawalView view) =>
+        new(view.WithdrawalId, view.Status, view.Asset, view.Amount, view.To, DateTimeOffset.FromUnixTimeSeconds(view.RequestedAt));
+}
+
 /// <summary>
 /// A position: staked amount, effective shares (staked x weight), the wallet's weight in basis points, and what it has accrued.
 /// </summary>
@@ -51,6 +73,7 @@ public sealed record WalletResponse(
     EthereumAddress Owner,
     bool Frozen,
     IReadOnlyList<FreezeReasonResponse> FreezeReasons,
+    IReadOnlyDictionary<string, UInt256> Balances,
     IReadOnlyList<PositionResponse> Positions,
     UInt256 Claimable,
     UInt256 ClaimedRewards,
@@ -61,13 +84,17 @@ public sealed record WalletResponse(
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     IReadOnlyList<SignInResponse>? SignIns)
 {
+    /// <summary>The wallet's balances as the API shows them: asset code to amount, in asset order.</summary>
+    internal static IReadOnlyDictionary<string, UInt256> BalancesOf(WalletView view) =>
+        new SortedDictionary<string, UInt256>(view.Balances.ToDictionary(b => b.Asset, b => b.Amount), StringComparer.Ordinal);
+
     internal static WalletResponse Of(
         EthereumAddress address, WalletView view, IReadOnlyList<PositionView> positions, IReadOnlyList<SignInRecord>? signIns)
     {
         var claimable = positions.Aggregate(UInt256.Zero, (sum, p) => sum + p.Accrued);
         return new(
             address, view.Owner, view.Frozen,
-            [.. view.FreezeReasons.Select(r => new FreezeReasonResponse(r.Reason, DateTimeOffset.FromUnixTimeSeconds(r.Since)))],
+            [.. view.FreezeReasons.Select(r => new FreezeReasonResponse(r.Reason, DateTimeOffset.FromUnixTimeSeconds(r.Since)))], BalancesOf(view),
             [.. positions.Select(p => PositionResponse.Of(p, view.WeightBasisPoints))], claimable, view.ClaimedRewards, view.Guardians,
             view.Threshold, view.WeightBasisPoints, view.Collections,
             signIns?.Select(s => new SignInResponse(

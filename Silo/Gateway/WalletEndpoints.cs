@@ -38,6 +38,13 @@ internal static class WalletEndpoints
             .WithSummary("Pays the NFT dividends the wallet has accrued in a collection (the wallet's own session).");
         group.MapGet("/collections/{collectionId}", HoldingsAsync).WithName("GetHoldings")
             .WithSummary("The wallet's tokens in a collection and the dividends accrued on each, as of now.");
+        group.MapPost("/deposits", DepositAsync).RequireOperatorKey().WithName("Deposit")
+            .WithSummary("Credits a deposit to the wallet's balance (operator). The reference is unique per deposit (for a chain "
+                + "transfer 0x<txhash>:<logIndex>): the same reference again has no second effect, and with other content is 409.");
+        group.MapPost("/withdrawals", WithdrawAsync).RequireOwnWallet().WithName("Withdraw")
+            .WithSummary("Debits an amount of an asset from the balance into a withdrawal request to an address (the wallet's own session).");
+        group.MapGet("/withdrawals", WithdrawalsAsync).RequireOwnWallet().WithName("GetWithdrawals")
+            .WithSummary("The wallet's withdrawal requests, oldest first (the wallet's own session).");
         group.MapPost("/freeze", FreezeAsync).RequireOperatorKey().WithName("FreezeWallet")
             .WithSummary("Freezes the wallet for a reason (operator): value and control stop moving out until every reason is lifted.");
         group.MapPost("/unfreeze", UnfreezeAsync).RequireOperatorKey().WithName("UnfreezeWallet")
@@ -90,7 +97,7 @@ internal static class WalletEndpoints
     {
         var fields = new Fields();
         var poolId = fields.Id("poolId", body.PoolId);
-        var amount = fields.Amount("amount", body.Amount);
+        var amount = fields.BoundedAmount("amount", body.Amount);
         if (fields.Failed)
         {
             return fields.Problem();
@@ -198,6 +205,51 @@ internal static class WalletEndpoints
 
         return TypedResults.Ok(await grains.GetGrain<IWalletGrain>(WalletKeys.Of(wallet!)).GetHoldings(collectionId));
     }
+
+    private static async Task<Results<Ok<DepositResponse>, ValidationProblem>> DepositAsync(
+        string address, DepositRequest body, IGrainFactory grains)
+    {
+        var fields = new Fields();
+        var wallet = fields.Address("address", address);
+        var asset = fields.Asset("asset", body.Asset);
+        var amount = fields.BoundedAmount("amount", body.Amount);
+        if (!DepositReferences.IsValid(body.Reference))
+        {
+            fields.Error("reference", $"must be 1 to {DepositReferences.MaxLength} printable ASCII characters without spaces, such as 0x<txhash>:<logIndex>");
+        }
+
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var view = await grains.GetGrain<IDepositGrain>(body.Reference!).Credit(WalletKeys.Of(wallet!), asset, amount);
+        return TypedResults.Ok(new DepositResponse(wallet!, body.Reference!, asset, amount, WalletResponse.BalancesOf(view)));
+    }
+
+    private static async Task<Results<Ok<WithdrawalResponse>, ValidationProblem>> WithdrawAsync(
+        WithdrawalRequest body, HttpContext context, IGrainFactory grains)
+    {
+        var fields = new Fields();
+        var asset = fields.Asset("asset", body.Asset);
+        var amount = fields.BoundedAmount("amount", body.Amount);
+        var to = fields.Address("to", body.To);
+        if (to is not null && to.ToLowerHex() == "0x0000000000000000000000000000000000000000")
+        {
+            fields.Error("to", "must not be the zero address");
+        }
+
+        if (fields.Failed)
+        {
+            return fields.Problem();
+        }
+
+        var withdrawal = await OwnWallet(context, grains).Withdraw(IdempotencyMiddleware.OperationId(context), asset, amount, to!);
+        return TypedResults.Ok(WithdrawalResponse.Of(withdrawal));
+    }
+
+    private static async Task<Ok<IReadOnlyList<WithdrawalResponse>>> WithdrawalsAsync(HttpContext context, IGrainFactory grains) =>
+        TypedResults.Ok<IReadOnlyList<WithdrawalResponse>>([.. (await OwnWallet(context, grains).GetWithdrawals()).Select(WithdrawalResponse.Of)]);
 
     private static Task<Results<Ok<WalletResponse>, ValidationProblem>> FreezeAsync(
         string address, FreezeRequest? body, HttpContext context, IGrainFactory grains) =>

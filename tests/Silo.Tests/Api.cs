@@ -74,6 +74,15 @@ public sealed class Api(HttpClient client, string? operatorKey = null)
         return await PostAsync("/api/auth/verify", body);
     }
 
+    /// <summary>Credits a deposit to <paramref name="wallet"/> as the operator (a fresh reference unless one is given); asserts it was credited.</summary>
+    public async Task<Reply> DepositAsync(EthereumAddress wallet, string amount, string asset = "STAKE", string? reference = null)
+    {
+        var deposited = await PostAsync(
+            $"/api/wallets/{wallet}/deposits", new { asset, amount, reference = reference ?? $"test-{Guid.NewGuid():N}" }, asOperator: true);
+        Assert.Equal(HttpStatusCode.OK, deposited.Status);
+        return deposited;
+    }
+
     /// <summary>Signs in with <paramref name="key"/> as its own wallet; returns the session token.</summary>
     public async Task<string> SignInAsync(PrivateKey key, object? extra = null)
     {

@@ -6,7 +6,7 @@ using Actors.Testing;
 namespace Actors.Silo.Tests;
 
 /// <summary>
-/// A user's whole journey through REST only, against the host in memory and against a real Silo process: sign in, stake,
+/// A user's whole journey through REST only, against the host in memory and against a real Silo process: sign in, deposit, stake,
 /// claim, mint, collect and claim dividends, transfer, set guardians, and a recovery that hands the wallet to a new key.
 /// </summary>
 public sealed class JourneyTests
@@ -66,6 +66,7 @@ public sealed class JourneyTests
         Ok(await api.PutAsync("/api/pools/journey", new { ratePerSecond = "1000000000000000000" }, asOperator: true));
         Ok(await api.PostAsync("/api/pools/journey/fund", new { amount = "1000000000000000000000000" }, asOperator: true, idempotencyKey: "fund-journey"));
         var session = await api.SignInAsync(Api.Alice, new { deviceFingerprint = "alice-laptop", geo = "DE" });
+        await api.DepositAsync(Api.Alice.Address, "500", reference: "0x1111111111111111111111111111111111111111111111111111111111111111:0");
         var staked = Ok(await api.PostAsync($"/api/wallets/{alice}/stake", new { poolId = "journey", amount = "500" }, session, idempotencyKey: "stake-1"));
         Assert.Equal("500", staked["staked"]);
 

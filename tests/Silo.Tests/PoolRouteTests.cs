@@ -34,7 +34,7 @@ public sealed class PoolRouteTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, other.StatusCode);
-        Assert.Equal("conflict", (await ProblemAsync(other)).GetProperty("code").GetString());
+        Assert.Equal("pool_exists", (await ProblemAsync(other)).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.OK, funded.StatusCode);
         Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
         Assert.Equal("300000000000000000000", read.GetProperty("budget").GetString());
@@ -69,6 +69,11 @@ public sealed class PoolRouteTests : IAsyncLifetime
     [InlineData("""{}""", "ratePerSecond")]
     [InlineData("""{"ratePerSecond":"1","startsAt":"yesterday"}""", "startsAt")]
     [InlineData("""{"ratePerSecond":"1","startsAt":"2030-01-02T00:00:00Z","endsAt":"2030-01-01T00:00:00Z"}""", "endsAt")]
+    [InlineData("""{"ratePerSecond":"340282366920938463463374607431768211456"}""", "ratePerSecond")]
+    [InlineData("""{"ratePerSecond":"1","startsAt":"9999-12-31T23:59:59Z"}""", "endsAt")]
+    [InlineData("""{"ratePerSecond":"1","startsAt":"1969-12-31T23:59:59Z"}""", "startsAt")]
+    [InlineData("""{"ratePerSecond":"1","stakeAsset":"not an asset"}""", "stakeAsset")]
+    [InlineData("""{"ratePerSecond":"1","rewardAsset":""}""", "rewardAsset")]
     public async Task Bad_pool_terms_are_a_400_naming_the_field_and_create_nothing(string body, string field)
     {
         using var client = _factory.CreateClient();
@@ -81,6 +86,35 @@ public sealed class PoolRouteTests : IAsyncLifetime
         Assert.Equal("validation_failed", problem.GetProperty("code").GetString());
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"the problem does not name {field}: {problem}");
         Assert.Equal(HttpStatusCode.NotFound, get.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_pool_starting_far_in_the_future_ends_at_the_last_representable_second_and_reads_back()
+    {
+        using var client = _factory.CreateClient();
+
+        using var created = await SendAsync(client, HttpMethod.Put, "/api/pools/far", """{"ratePerSecond":"1","startsAt":"9990-01-01T00:00:00Z"}""", Key);
+        using var read = await client.GetAsync(new Uri("/api/pools/far", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Equal("9999-12-31T23:59:59+00:00", (await read.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("endsAt").GetString());
+    }
+
+    [Fact]
+    public async Task A_funding_that_would_pass_the_budget_limit_is_a_400_and_changes_nothing()
+    {
+        using var client = _factory.CreateClient();
+        using var created = await SendAsync(client, HttpMethod.Put, "/api/pools/full", """{"ratePerSecond":"1"}""", Key);
+
+        using var funded = await SendAsync(client, HttpMethod.Post, "/api/pools/full/fund", """{"amount":"340282366920938463463374607431768211455"}""", Key);
+        using var over = await SendAsync(client, HttpMethod.Post, "/api/pools/full/fund", """{"amount":"1"}""", Key);
+        var read = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/pools/full", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, funded.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+        Assert.True((await ProblemAsync(over)).GetProperty("errors").TryGetProperty("amount", out _));
+        Assert.Equal("340282366920938463463374607431768211455", read.GetProperty("budget").GetString());
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using Actors.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -52,6 +53,10 @@ public sealed class RateLimitTests : IAsyncLifetime
         var api = new Api(client, "rate-limit-operator-key-0123456789abcdef");
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsync("/api/pools/p", new { ratePerSecond = "1" }, asOperator: true)).Status);
         var token = await api.SignInAsync(Api.Alice); // sign-in is not a write, and its limit is off
+        var deposit = new { asset = "STAKE", amount = "10", reference = "rate-limit-deposit" }; // a repeat counts once
+        await Wait.UntilAsync(
+            async () => (await api.PostAsync($"/api/wallets/{Api.Alice.Address}/deposits", deposit, asOperator: true)).Status == HttpStatusCode.OK,
+            "the deposit to pass the write limit");
         var path = $"/api/wallets/{Api.Alice.Address}/stake";
 
         var replies = new List<Reply>();

@@ -11,6 +11,7 @@ namespace Actors.Silo.Tests;
 public sealed class ValidationTests(ValidationTests.World world) : IClassFixture<ValidationTests.World>
 {
     private const string Huge = "115792089237316195423570985008687907853269984665640564039457584007913129639936"; // 2^256
+    private const string Above128 = "340282366920938463463374607431768211456"; // 2^128
     private const string BadChecksum = "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"; // EIP-55 says 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed
     private const string Hash = "0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private const string Bob = "0x0000000000000000000000000000000000000b0b";
@@ -37,6 +38,20 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
         { "POST", "/api/pools/p/fund", """{"amount":"1e18"}""", As.Operator, "amount" },
         { "POST", "/api/collections/c/revenue", """{"amount":"-1"}""", As.Operator, "amount" },
         { "PUT", "/api/pools/q", """{"ratePerSecond":"ten"}""", As.Operator, "ratePerSecond" },
+
+        // balances and pool bounds: amounts 1 to 2^128-1, asset codes, unique references, no payment to the zero address
+        { "POST", "/api/wallets/{alice}/deposits", """{"asset":"stake","amount":"1","reference":"r-9"}""", As.Operator, "asset" },
+        { "POST", "/api/wallets/{alice}/deposits", """{"asset":"STAKE","amount":"0","reference":"r-9"}""", As.Operator, "amount" },
+        { "POST", "/api/wallets/{alice}/deposits", $$"""{"asset":"STAKE","amount":"{{Above128}}","reference":"r-9"}""", As.Operator, "amount" },
+        { "POST", "/api/wallets/{alice}/deposits", """{"asset":"STAKE","amount":"1"}""", As.Operator, "reference" },
+        { "POST", "/api/wallets/{alice}/deposits", """{"asset":"STAKE","amount":"1","reference":"has space"}""", As.Operator, "reference" },
+        { "POST", "/api/wallets/{alice}/withdrawals", """{"asset":"STAKE","amount":"1","to":"0x0000000000000000000000000000000000000000"}""", As.Alice, "to" },
+        { "POST", "/api/wallets/{alice}/withdrawals", $$"""{"asset":"STAKE","amount":"0","to":"{{Bob}}"}""", As.Alice, "amount" },
+        { "POST", "/api/wallets/{alice}/withdrawals", $$"""{"asset":"S T","amount":"1","to":"{{Bob}}"}""", As.Alice, "asset" },
+        { "PUT", "/api/pools/q", $$"""{"ratePerSecond":"{{Above128}}"}""", As.Operator, "ratePerSecond" },
+        { "PUT", "/api/pools/q", """{"ratePerSecond":"1","startsAt":"1969-12-31T23:59:59Z"}""", As.Operator, "startsAt" },
+        { "PUT", "/api/pools/q", """{"ratePerSecond":"1","stakeAsset":"lower"}""", As.Operator, "stakeAsset" },
+        { "POST", "/api/pools/p/fund", $$"""{"amount":"{{Above128}}"}""", As.Operator, "amount" },
 
         // ids
         { "POST", "/api/wallets/{alice}/stake", """{"poolId":"a pool","amount":"1"}""", As.Alice, "poolId" },
@@ -123,6 +138,7 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
             var start = _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
             Ok(await Api.PutAsync("/api/pools/p", new { ratePerSecond = "1000", startsAt = start }, asOperator: true));
             Ok(await Api.PostAsync("/api/pools/p/fund", new { amount = "1000000" }, asOperator: true));
+            Ok(await Api.DepositAsync(Api.Alice.Address, "1000", reference: "deposit-1"));
             Ok(await Api.PostAsync($"/api/wallets/{Alice}/stake", new { poolId = "p", amount = "100" }, AliceToken));
             Ok(await Api.PutAsync("/api/collections/c", new { name = "Genesis" }, asOperator: true));
             Ok(await Api.PostAsync("/api/collections/c/tokens", new { tokenId = "1", owner = Alice, metadataHash = Hash }, asOperator: true));
@@ -146,6 +162,7 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
             [
                 $"/api/wallets/{Alice}", "/api/pools/p", "/api/pools/q", "/api/collections/c", "/api/collections/c/tokens/1",
                 "/api/collections/c/tokens/9", "/api/recoveries/r1", "/api/recoveries/r2", $"/api/wallets/{Bob}",
+                $"/api/wallets/{Alice}/withdrawals",
             ];
             var replies = new List<string>();
             foreach (var path in reads)

@@ -16,6 +16,7 @@ public sealed class WalletRouteTests : RouteTestBase
     {
         await PoolAsync("p");
         var token = await Api.SignInAsync(Api.Alice);
+        await Api.DepositAsync(Api.Alice.Address, "1000");
 
         var staked = await Api.PostAsync($"/api/wallets/{Alice}/stake", new { poolId = "p", amount = "100" }, token);
         Time.Advance(TimeSpan.FromSeconds(10));
@@ -39,6 +40,8 @@ public sealed class WalletRouteTests : RouteTestBase
         Assert.Equal("60", unstaked["staked"]);
         Assert.Equal(tenSeconds, after["claimedRewards"]);
         Assert.Equal("0", after["claimable"]);
+        var balances = after.Body.GetProperty("balances");
+        Assert.Equal(("940", tenSeconds), (balances.GetProperty("STAKE").GetString(), balances.GetProperty("REWARD").GetString()));
     }
 
     [Fact]
@@ -47,6 +50,7 @@ public sealed class WalletRouteTests : RouteTestBase
         await PoolAsync("p");
         var bob = Api.Bob.Address.ToString();
         var token = await Api.SignInAsync(Api.Bob);
+        await Api.DepositAsync(Api.Bob.Address, "7");
 
         var unknown = await Api.PostAsync($"/api/wallets/{bob}/stake", new { poolId = "no-such-pool", amount = "5" }, token);
         var staked = await Api.PostAsync($"/api/wallets/{bob}/stake", new { poolId = "p", amount = "7" }, token);
@@ -72,6 +76,7 @@ public sealed class WalletRouteTests : RouteTestBase
     {
         await PoolAsync("p");
         var alice = await Api.SignInAsync(Api.Alice);
+        await Api.DepositAsync(Api.Alice.Address, "1000");
         await Api.PostAsync($"/api/wallets/{Alice}/stake", new { poolId = "p", amount = "50" }, alice);
         var bob = await Api.SignInAsync(Api.Bob);
         var before = await Api.GetAsync($"/api/wallets/{Alice}", alice);
@@ -127,6 +132,7 @@ public sealed class WalletRouteTests : RouteTestBase
     {
         await PoolAsync("p");
         var alice = await Api.SignInAsync(Api.Alice);
+        await Api.DepositAsync(Api.Alice.Address, "1000");
         await Api.PostAsync($"/api/wallets/{Alice}/stake", new { poolId = "p", amount = "100" }, alice);
 
         var byWallet = await Api.PostAsync($"/api/wallets/{Alice}/freeze", new { reason = "fraud-review" }, alice);
@@ -165,6 +171,7 @@ public sealed class WalletRouteTests : RouteTestBase
     {
         await PoolAsync("p");
         var alice = await Api.SignInAsync(Api.Alice);
+        await Api.DepositAsync(Api.Alice.Address, "1000");
 
         var first = await Api.PostAsync($"/api/wallets/{Alice}/stake", new { poolId = "p", amount = "100" }, alice, idempotencyKey: "stake-1");
         var repeat = await Api.PostAsync($"/api/wallets/{Alice}/stake", new { poolId = "p", amount = "100" }, alice, idempotencyKey: "stake-1");

@@ -78,6 +78,7 @@ internal static class StakersScenario
         var ping = factory.GetGrain<IPingGrain>("baseline");
         var solo = factory.GetGrain<IWalletGrain>(WalletKey(int.MaxValue));
         await ping.Ping(0);
+        await solo.CreditDeposit("deposit", PoolAssets.DefaultStake, Token);
         await solo.Stake("stake", SoloPool, Token);
         var claimers = Enumerable.Range(0, settings.Sample)
             .Select(s => factory.GetGrain<IWalletGrain>(WalletKey((int)((long)s * n / settings.Sample)))).ToArray();
@@ -108,7 +109,13 @@ internal static class StakersScenario
         // b) N wallets, each staking into the crowded pool.
         var empty = Footprint.Measure();
         await SequentialLoad.ActivateAsync("wallets with a stake each", n, settings.InFlight,
-            i => factory.GetGrain<IWalletGrain>(WalletKey(i)).Stake("stake", CrowdedPool, Token));
+            async i =>
+            {
+                // Credited on the wallet directly (not through a deposit grain), so that the crowd is one activation per wallet.
+                var wallet = factory.GetGrain<IWalletGrain>(WalletKey(i));
+                await wallet.CreditDeposit("deposit", PoolAssets.DefaultStake, Token);
+                await wallet.Stake("stake", CrowdedPool, Token);
+            });
         var info = await factory.GetGrain<IRewardPoolGrain>(CrowdedPool).GetInfo();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"crowded pool: {info.TotalShares / Token} tokens of shares staked"));
 

@@ -38,7 +38,7 @@ public sealed class PoolCommandsTests(ClusterSilo cluster)
 
         Assert.Equal(first["startTime"], again["startTime"]);
         Assert.Equal(1, other.Exit);
-        Assert.Contains("the call failed", other.Errors, StringComparison.Ordinal);
+        Assert.Contains("refused (pool_exists)", other.Errors, StringComparison.Ordinal);
         Assert.Equal(1, missing.Exit);
         Assert.Contains("Pool 'cli-no-such-pool' does not exist", missing.Errors, StringComparison.Ordinal);
         Assert.Empty(other.Output + missing.Output);

@@ -44,7 +44,7 @@ public sealed class RestSiloTests : IAsyncLifetime
         Assert.StartsWith("401 operator_key_required: ", wrongKey.Errors, StringComparison.Ordinal);
         Assert.DoesNotContain("not-the-key", wrongKey.Errors, StringComparison.Ordinal);
         Assert.Equal(1, otherTerms.Exit);
-        Assert.StartsWith("409 conflict: ", otherTerms.Errors, StringComparison.Ordinal);
+        Assert.StartsWith("409 pool_exists: ", otherTerms.Errors, StringComparison.Ordinal);
         Assert.Equal(1, missing.Exit);
         Assert.StartsWith("404 not_found: Pool 'rest-no-such-pool' does not exist.", missing.Errors, StringComparison.Ordinal);
         Assert.Empty(wrongKey.Output + otherTerms.Output + missing.Output);
@@ -82,6 +82,7 @@ public sealed class RestSiloTests : IAsyncLifetime
         Assert.Equal(0, (await RunAsync("nft", "collection", "rest-art", "--name", "Art", "--operator-key", op)).Exit);
         Assert.Equal(0, (await RunAsync("nft", "mint", "rest-art", "1", "--owner", address, "--metadata-hash", hash, "--operator-key", op)).Exit);
 
+        Assert.Equal(0, (await RunAsync("wallet", "deposit", address, "--amount", "40", "--reference", "rest-deposit-1", "--operator-key", op)).Exit);
         var staked = await RunAsync("wallet", "stake", address, "--pool", "rest-stake", "--amount", "40", "--key", Cli.KeyText(0x9003));
         var byStranger = await RunAsync("wallet", "stake", address, "--pool", "rest-stake", "--amount", "1", "--key", Cli.KeyText(0x9004));
         var strangerMoves = await RunAsync("nft", "transfer", "rest-art", "1", "--to", stranger.Address.ToString(), "--key", Cli.KeyText(0x9004));

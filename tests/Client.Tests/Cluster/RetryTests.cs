@@ -24,7 +24,7 @@ public sealed class RetryTests
         {
             Answer = (call, before) => before == 0
                 ? throw new TimeoutException("Response did not arrive on time in 00:00:05 for message: Request ...")
-                : new PositionView("p1", 1000, 1000, 0, 0),
+                : new PositionView("p1", 1000, 1000, 0, 0, 0),
         };
 
         var result = await Cli.RunAsync(cluster.Services, "wallet", "stake", Wallet, "--pool", "p1", "--amount", "1000");
@@ -64,7 +64,7 @@ public sealed class RetryTests
     {
         var cluster = new FakeCluster
         {
-            Answer = (_, before) => before == 0 ? throw new SiloUnavailableException() : new PositionView("p1", 5, 5, 0, 0),
+            Answer = (_, before) => before == 0 ? throw new SiloUnavailableException() : new PositionView("p1", 5, 5, 0, 0, 0),
         };
 
         var result = await Cli.RunAsync(

@@ -6,7 +6,7 @@ using Actors.Testing;
 
 namespace Actors.Client.Tests.Cluster;
 
-/// <summary><c>wallet show|stake|unstake|claim</c> through the cluster client against a real silo.</summary>
+/// <summary><c>wallet show|deposit|stake|unstake|claim</c> through the cluster client against a real silo.</summary>
 [Collection(ClusterSilo.Collection)]
 public sealed class WalletCommandsTests(ClusterSilo cluster)
 {
@@ -16,6 +16,8 @@ public sealed class WalletCommandsTests(ClusterSilo cluster)
         // A budget of 50 at 1,000 a second is all emitted within the first second of staking, to the one staker.
         var wallet = Cli.Address(0x5001).ToString(); // EIP-55 form, checked by the command
         await CreatePoolAsync("cli-stake", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1), rate: "1000", budget: "50");
+        var deposited = await cluster.RunAsync("wallet", "deposit", wallet, "--amount", "1000", "--reference", "cli-deposit-1");
+        var depositedAgain = await cluster.RunAsync("wallet", "deposit", wallet, "--amount", "1000", "--reference", "cli-deposit-1");
         var staked = await cluster.RunAsync("wallet", "stake", wallet, "--pool", "cli-stake", "--amount", "1000", "--op", "stake-1");
         var repeated = await cluster.RunAsync("wallet", "stake", wallet, "--pool", "cli-stake", "--amount", "1000", "--op", "stake-1");
         var pool = cluster.GrainFactory.GetGrain<IRewardPoolGrain>("cli-stake");
@@ -25,6 +27,8 @@ public sealed class WalletCommandsTests(ClusterSilo cluster)
         var claimed = await cluster.RunAsync("wallet", "claim", wallet, "--pool", "cli-stake", "--op", "claim-1");
         var unstaked = await cluster.RunAsync("wallet", "unstake", wallet, "--pool", "cli-stake", "--amount", "400");
 
+        Assert.Equal("1000", deposited.Json.GetProperty("balances")[0].GetProperty("amount").GetString());
+        Assert.Equal(deposited.Output, depositedAgain.Output);
         Assert.Equal("1000", staked["staked"]);
         Assert.Equal(staked.Output, repeated.Output);
         var position = Assert.Single(shown.Json.GetProperty("positions").EnumerateArray());
@@ -43,6 +47,7 @@ public sealed class WalletCommandsTests(ClusterSilo cluster)
     {
         var wallet = Cli.Address(0x5002).ToString();
         await CreatePoolAsync("cli-unstake", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(1));
+        Assert.Equal(0, (await cluster.RunAsync("wallet", "deposit", wallet, "--amount", "10", "--reference", "cli-deposit-2")).Exit);
         Assert.Equal(0, (await cluster.RunAsync("wallet", "stake", wallet, "--pool", "cli-unstake", "--amount", "10")).Exit);
 
         var refused = await cluster.RunAsync("wallet", "unstake", wallet, "--pool", "cli-unstake", "--amount", "11");

@@ -108,4 +108,56 @@ public sealed class RewardPoolMathTests
         Assert.Throws<ArgumentException>(() => RewardPoolMath.Settle(position, 4));
         Assert.Throws<ArgumentException>(() => RewardPoolMath.Create(1, startTime: 10, endTime: 10));
     }
+
+    [Fact]
+    public void An_advance_that_would_overflow_changes_nothing()
+    {
+        // A pool built past the bounds (Create refuses such a rate): the index growth of one second cannot be represented.
+        var pool = new RewardPoolState { RatePerSecond = UInt256.MaxValue, StartTime = 0, EndTime = 1_000, Budget = UInt256.MaxValue, TotalShares = UInt256.One };
+
+        Assert.Throws<OverflowException>(() => RewardPoolMath.Advance(pool, now: 10));
+
+        Assert.Equal(0, pool.LastUpdate);
+        Assert.True(pool.Emitted.IsZero);
+        Assert.True(pool.Index.IsZero);
+    }
+
+    [Fact]
+    public void Terms_and_fundings_beyond_the_bounds_are_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => RewardPoolMath.Create(RewardPoolMath.MaxAmount + UInt256.One, 0, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RewardPoolMath.Create(UInt256.One, -1, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => RewardPoolMath.Create(UInt256.One, 0, RewardPoolMath.MaxTime + 1));
+        var pool = RewardPoolMath.Create(UInt256.One, 0, 10);
+        RewardPoolMath.Fund(pool, RewardPoolMath.MaxAmount, now: 0);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => RewardPoolMath.Fund(pool, UInt256.One, now: 5));
+
+        Assert.Equal(RewardPoolMath.MaxAmount, pool.Budget);
+        Assert.Equal(0, pool.LastUpdate);
+    }
+
+    [Fact]
+    public void Pending_and_dust_balance_the_emission_in_whole_units()
+    {
+        var pool = RewardPoolMath.Create((UInt256)10UL, 0, 1_000);
+        RewardPoolMath.Fund(pool, (UInt256)1_000UL, now: 0);
+        var positions = new[] { new StakePosition(), new StakePosition(), new StakePosition() };
+        foreach (var position in positions)
+        {
+            RewardPoolMath.ChangeShares(pool, position, UInt256.One, now: 0);
+        }
+
+        var paid = RewardPoolMath.Claim(pool, positions[0], now: 1);
+        RewardPoolMath.Advance(pool, now: 2);
+
+        // Exactly: 20 emitted, 3 paid, the positions hold 17 less 2 * 10^-36 (two updates each rounded 10/3 per share down).
+        var held = positions.Aggregate(UInt256.Zero, (sum, p) => sum + RewardPoolMath.PendingScaled(p, pool.Index));
+        Assert.Equal((UInt256)3UL, paid);
+        Assert.Equal((17 * RewardMath.Scale) - (UInt256)2UL, held);
+        Assert.Equal(held, pool.PendingScaled);
+        Assert.Equal((UInt256)16UL, pool.Pending);
+        Assert.Equal(UInt256.One, pool.Dust);
+        Assert.Equal(pool.Emitted, pool.Claimed + pool.Pending + pool.Dust);
+    }
 }

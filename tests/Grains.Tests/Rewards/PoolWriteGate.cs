@@ -38,7 +38,7 @@ internal sealed class PoolWriteGate(string poolId, IGrainStorage inner) : IGrain
         if (grainId.Key.ToString() == poolId && grainState.State is RewardPoolGrainState pool)
         {
             // The pool is one activation at a time, so its writes come one after another.
-            var unconfirmed = pool.Unconfirmed.Count;
+            var unconfirmed = pool.Hot.Values.Sum(h => h.Unconfirmed.Count);
             var applied = unconfirmed > _unconfirmed;
             _unconfirmed = unconfirmed;
             if (applied && Interlocked.CompareExchange(ref _armed, 2, 1) == 1)

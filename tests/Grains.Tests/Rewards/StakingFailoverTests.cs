@@ -51,6 +51,11 @@ public sealed class StakingFailoverTests(ITestOutputHelper output)
         var survivors = silos.Where(s => s != victim).ToArray();
         var callers = survivors.Select(GrainCluster.GrainsOf).ToArray();
         var wallets = Enumerable.Range(0, Workers * WalletsPerWorker).Select(i => Addresses.Key(0x1000 + i)).ToArray();
+        foreach (var wallet in wallets)
+        {
+            await callers[0].DepositAsync(wallet);
+        }
+
 
         var progress = new Progress();
         var tallies = wallets.ToDictionary(w => w, _ => new Tally());

@@ -30,6 +30,11 @@ public sealed class StakingInvariantTests(SharedGrainCluster cluster)
         }
 
         var wallets = Enumerable.Range(0, Wallets).Select(i => cluster.Grains.GetGrain<IWalletGrain>(_keys.Wallet(i + 1))).ToArray();
+        foreach (var i in Enumerable.Range(1, Wallets))
+        {
+            await cluster.Grains.DepositAsync(_keys.Wallet(i));
+        }
+
         var claimedFrom = poolIds.ToDictionary(id => id, _ => UInt256.Zero);
         for (var step = 0; step < 60; step++)
         {
@@ -76,5 +81,12 @@ public sealed class StakingInvariantTests(SharedGrainCluster cluster)
         }
 
         Assert.All(views, v => Assert.False(v.HasPendingOperation));
+
+        // For every wallet, what it deposited is what its balance and its positions hold, and its reward balance is what it claimed.
+        Assert.All(views, v =>
+        {
+            Assert.Equal(Deposits.Plenty, v.Balances.Single(b => b.Asset == PoolAssets.DefaultStake).Amount + v.Positions.Aggregate(UInt256.Zero, (sum, p) => sum + p.Staked));
+            Assert.Equal(v.ClaimedRewards, v.Balances.SingleOrDefault(b => b.Asset == PoolAssets.DefaultReward)?.Amount ?? UInt256.Zero);
+        });
     }
 }

@@ -1,4 +1,6 @@
 using Actors.Domain.Money;
+using Actors.Domain.Rewards;
+using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Rewards;
 using Actors.Grains.Interfaces.Wallets;
 using Actors.Grains.Rewards;
@@ -22,8 +24,8 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     public async Task Synthetix_worked_example_through_the_grains()
     {
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, 10 * E18, 10_000 * E18);
-        var a = Wallet(0xa);
-        var b = Wallet(0xb);
+        var a = await FundedAsync(0xa);
+        var b = await FundedAsync(0xb);
 
         await a.Stake("a-1", P, 100 * E18);
         cluster.Time.Advance(TimeSpan.FromSeconds(10));
@@ -43,7 +45,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     public async Task A_repeated_operation_id_has_one_effect_and_a_reused_one_is_refused()
     {
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
-        var wallet = Wallet(0xa);
+        var wallet = await FundedAsync(0xa);
 
         var first = await wallet.Stake("op-1", P, 5 * E18);
         var again = await wallet.Stake("op-1", P, 5 * E18);
@@ -62,7 +64,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     public async Task A_wallet_that_fails_after_the_pool_applied_its_operation_finishes_it_once_when_retried()
     {
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
-        var wallet = Wallet(0xa);
+        var wallet = await FundedAsync(0xa);
         await wallet.Stake("op-1", P, 4 * E18);
         cluster.Time.Advance(TimeSpan.FromSeconds(3));
 
@@ -85,7 +87,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     public async Task A_retry_after_the_result_was_stored_but_the_call_failed_has_one_effect()
     {
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
-        var wallet = Wallet(0xa);
+        var wallet = await FundedAsync(0xa);
 
         // Intent, result: both stored; then the answer to the result's write is lost, as when a database commits and the
         // connection drops before it says so, and the call fails.
@@ -121,7 +123,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     public async Task A_retry_after_another_call_finished_the_operation_has_one_effect()
     {
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
-        var wallet = Wallet(0xa);
+        var wallet = await FundedAsync(0xa);
         cluster.Storage.FailWriteOf(P, 1, "the pool's write fails");
         await Assert.ThrowsAsync<StorageUnavailableException>(() => wallet.Stake("op-1", P, 2 * E18));
         cluster.Storage.BeforeWrite = null;
@@ -138,7 +140,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     public async Task A_pool_asks_a_wallet_that_failed_between_the_steps_and_is_not_called_again_to_finish()
     {
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
-        var wallet = Wallet(0xa);
+        var wallet = await FundedAsync(0xa);
         cluster.Storage.FailWriteOf(_keys.Wallet(0xa), 2, "the wallet's result write fails");
         await Assert.ThrowsAsync<StorageUnavailableException>(() => wallet.Stake("op-1", P, 2 * E18));
         cluster.Storage.BeforeWrite = null;
@@ -157,8 +159,8 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     {
         var p = await CreatePoolAsync(cluster.Grains, cluster.Time, P, 10 * E18, 1_000 * E18);
         var q = await CreatePoolAsync(cluster.Grains, cluster.Time, Q, 10 * E18, 1_000 * E18);
-        var a = Wallet(0xa);
-        var b = Wallet(0xb);
+        var a = await FundedAsync(0xa);
+        var b = await FundedAsync(0xb);
         await a.Stake("a-1", P, 10 * E18);
         await a.Stake("a-2", Q, 10 * E18);
         await b.Stake("b-1", P, 10 * E18);
@@ -168,20 +170,20 @@ public sealed class StakingTests(SharedGrainCluster cluster)
         cluster.Time.Advance(TimeSpan.FromSeconds(10));
         var paidA = await a.Claim("a-4", P);
         var paidB = await b.Claim("b-2", P);
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => b.Unstake("b-3", P, 11 * E18));
+        var refused = await Assert.ThrowsAsync<RequestRejectedException>(() => b.Unstake("b-3", P, 11 * E18));
 
         Assert.Equal(50 * E18 + 75 * E18, paidA.Paid); // half of the first 100, three quarters of the next 100
         Assert.Equal(50 * E18 + 25 * E18, paidB.Paid);
         Assert.Equal(40 * E18, (await p.GetInfo()).TotalShares);
         Assert.Equal(30 * E18, (await q.GetInfo()).TotalShares);
-        Assert.Contains("staked", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(WalletErrors.InsufficientStake, refused.Code);
     }
 
     [Fact]
     public async Task A_stake_into_a_pool_that_does_not_exist_is_refused_and_blocks_nothing()
     {
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
-        var wallet = Wallet(0xa);
+        var wallet = await FundedAsync(0xa);
 
         await Assert.ThrowsAsync<KeyNotFoundException>(() => wallet.Stake("op-1", _keys.Id("mistyped"), E18));
         var position = await wallet.Stake("op-2", P, 2 * E18);
@@ -196,26 +198,102 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     }
 
     [Fact]
-    public async Task A_stake_the_pool_refuses_for_overflow_changes_nothing_and_blocks_nothing()
+    public async Task A_stake_beyond_the_balance_or_the_bound_is_refused_changes_nothing_and_blocks_nothing()
     {
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
-        var huge = (UInt256.MaxValue / 2) + UInt256.One;
-        await Wallet(0xa).Stake("a-1", P, huge);
-        var before = await pool.GetInfo();
-        var wallet = Wallet(0xb);
+        var wallet = await FundedAsync(0xb);
+        var balance = (await wallet.Get()).Balances.Single();
 
-        await Assert.ThrowsAsync<OverflowException>(() => wallet.Stake("b-1", P, huge));
-        var unstaked = await Wallet(0xa).Unstake("a-2", P, huge - E18);
-        var staked = await wallet.Stake("b-2", P, E18);
+        var beyondBalance = await Assert.ThrowsAsync<RequestRejectedException>(() => wallet.Stake("b-1", P, balance.Amount + UInt256.One));
+        var beyondBound = await Assert.ThrowsAsync<RequestRejectedException>(() => wallet.Stake("b-2", P, RewardPoolMath.MaxAmount + UInt256.One));
+        var staked = await wallet.Stake("b-3", P, E18);
+        var view = await wallet.Get();
 
-        Assert.Equal(huge, before.TotalShares);
-        Assert.Equal(E18, unstaked.Staked);
+        Assert.Equal(WalletErrors.InsufficientBalance, beyondBalance.Code);
+        Assert.Equal(("validation_failed", "amount"), (beyondBound.Code, beyondBound.Field));
         Assert.Equal(E18, staked.Staked);
-        Assert.False((await wallet.Get()).HasPendingOperation);
-        Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares);
+        Assert.False(view.HasPendingOperation);
+        Assert.Equal(balance.Amount - E18, view.Balances.Single().Amount);
+        Assert.Equal(E18, (await pool.GetInfo()).TotalShares);
+    }
+
+    [Fact]
+    public async Task Stakes_unstakes_and_claims_move_balances_and_every_unit_is_accounted_for()
+    {
+        var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, 3 * E18, 1_000 * E18);
+        var wallet = Wallet(0xc);
+        await wallet.CreditDeposit(_keys.Id("dep"), PoolAssets.DefaultStake, 10 * E18);
+
+        await wallet.Stake("c-1", P, 4 * E18);
+        cluster.Time.Advance(TimeSpan.FromSeconds(5));
+        var claimed = await wallet.Claim("c-2", P);
+        await wallet.Unstake("c-3", P, E18);
+        var view = await wallet.Get();
+
+        Assert.Equal(15 * E18, claimed.Paid);
+        Assert.Equal(
+            [new AssetBalance(PoolAssets.DefaultReward, 15 * E18), new AssetBalance(PoolAssets.DefaultStake, 7 * E18)],
+            view.Balances);
+        Assert.Equal(3 * E18, view.Positions.Single().Staked);
+        Assert.Equal(15 * E18, (await pool.GetInfo()).Claimed);
     }
 
     /// <summary>Creates pool <paramref name="id"/>, emitting from now on by <paramref name="clock"/>, and funds it.</summary>
+    [Fact]
+    public async Task A_pool_pays_from_its_own_record_of_a_position_never_what_a_caller_says_it_accrued()
+    {
+        var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
+        await FundedAsync(0xa);
+        await Wallet(0xa).Stake("a-1", P, E18);
+        cluster.Time.Advance(TimeSpan.FromSeconds(10));
+
+        // Callers going around the wallet: one naming a wallet the pool never credited, one naming the staker itself. An
+        // operation carries no accrual any more (the forgery of 500 units a caller once sent has nowhere to go); the pool
+        // pays what its own record of the position earned, once.
+        var stranger = await PaidOrRefusedAsync(() => pool.Apply(new PoolOperation(_keys.Wallet(0xf), "forged-1", PoolOperationKind.Claim, UInt256.Zero)));
+        var staker = await PaidOrRefusedAsync(() => pool.Apply(new PoolOperation(_keys.Wallet(0xa), "forged-2", PoolOperationKind.Claim, UInt256.Zero)));
+        var again = await PaidOrRefusedAsync(() => pool.Apply(new PoolOperation(_keys.Wallet(0xa), "forged-3", PoolOperationKind.Claim, UInt256.Zero)));
+        var info = await pool.GetInfo();
+
+        Assert.True(stranger.IsZero, $"the pool paid {stranger} to a position it never credited");
+        Assert.Equal(10 * E18, staker);
+        Assert.True(again.IsZero);
+        Assert.Equal(info.Emitted, info.Claimed);
+    }
+
+    [Fact]
+    public async Task A_pools_record_of_a_position_is_its_own_row_and_outlives_the_pools_activation()
+    {
+        var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
+        var wallet = await FundedAsync(0xa);
+        await wallet.Stake("a-1", P, 2 * E18);
+        cluster.Time.Advance(TimeSpan.FromSeconds(5));
+
+        await cluster.Host.DeactivateAsync(pool);
+        var recorded = await pool.GetPosition(_keys.Wallet(0xa));
+        var claim = await wallet.Claim("a-2", P);
+        var row = new GrainState<PositionRow>();
+        await cluster.Storage.ReadStateAsync("position", GrainId.Create(PositionRows.GrainType, $"{P}/{_keys.Wallet(0xa)}"), row);
+
+        Assert.Equal(new PoolPosition(2 * E18, UInt256.Zero, UInt256.Zero), recorded);
+        Assert.Equal(5 * E18, claim.Paid);
+        Assert.Equal(2 * E18, row.State!.Position!.Shares);
+        Assert.Equal(25 * UInt256.Pow10(35), row.State!.Position!.IndexPaid); // 5e18 emitted over 2e18 shares, scaled by 10^36
+        Assert.Null(await pool.GetPosition(_keys.Wallet(0xb)));
+    }
+
+    private static async Task<UInt256> PaidOrRefusedAsync(Func<Task<PoolOperationResult>> apply)
+    {
+        try
+        {
+            return (await apply()).Paid;
+        }
+        catch (Exception refusal) when (refusal is RequestRejectedException or InvalidOperationException or KeyNotFoundException)
+        {
+            return UInt256.Zero;
+        }
+    }
+
     internal static async Task<IRewardPoolGrain> CreatePoolAsync(
         IGrainFactory grains, TimeProvider clock, string id, UInt256 rate, UInt256 budget)
     {
@@ -227,4 +305,10 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     }
 
     private IWalletGrain Wallet(int n) => cluster.Grains.GetGrain<IWalletGrain>(_keys.Wallet(n));
+
+    private async Task<IWalletGrain> FundedAsync(int n)
+    {
+        await cluster.Grains.DepositAsync(_keys.Wallet(n));
+        return Wallet(n);
+    }
 }

@@ -81,6 +81,7 @@ public sealed class WalletControlTests(SharedGrainCluster cluster)
         var p = _keys.Id("p");
         await StakingTests.CreatePoolAsync(cluster.Grains, cluster.Time, p, E18, 1_000 * E18);
         var wallet = Wallet(1);
+        await cluster.Grains.DepositAsync(_keys.Wallet(1));
         await wallet.Stake("s-1", p, 10 * E18);
         cluster.Time.Advance(TimeSpan.FromSeconds(5));
 

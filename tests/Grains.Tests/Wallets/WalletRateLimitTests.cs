@@ -19,6 +19,8 @@ public sealed class WalletRateLimitTests(RateLimitedGrainCluster cluster)
         await StakingTests.CreatePoolAsync(cluster.Grains, cluster.Time, p, E18, 1_000 * E18);
         var wallet = cluster.Grains.GetGrain<IWalletGrain>(_keys.Wallet(1));
         var other = cluster.Grains.GetGrain<IWalletGrain>(_keys.Wallet(2));
+        await cluster.Grains.DepositAsync(_keys.Wallet(1));
+        await cluster.Grains.DepositAsync(_keys.Wallet(2));
 
         for (var i = 0; i < RateLimitedGrainCluster.PerMinute; i++)
         {
