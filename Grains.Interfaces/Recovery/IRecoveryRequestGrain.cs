@@ -70,6 +70,9 @@ public enum RecoveryStatus
 
     /// <summary>Rejected by an operator's review.</summary>
     Rejected = 6,
+
+    /// <summary>Not approved (or not reviewed) within the request's lifetime: it ended with no effect.</summary>
+    Expired = 7,
 }
 
 /// <summary>The risk level of a request.</summary>
@@ -106,6 +109,7 @@ public enum RecoveryRisk
 /// <param name="Geo">The country code.</param>
 /// <param name="Steps">Every step, in order.</param>
 /// <param name="Snapshot">Owner and metadata hash of every token the wallet held at finalization.</param>
+/// <param name="ExpiresAt">When the request expires unless its timelock has started by then.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("actors.RecoveryView")]
@@ -129,7 +133,8 @@ public sealed record RecoveryView(
     [property: Id(16)] Hash32? DeviceFingerprintHash,
     [property: Id(17)] string? Geo,
     [property: Id(18)] IReadOnlyList<RecoveryStep> Steps,
-    [property: Id(19)] IReadOnlyList<TokenSnapshot> Snapshot);
+    [property: Id(19)] IReadOnlyList<TokenSnapshot> Snapshot,
+    [property: Id(20)] DateTimeOffset? ExpiresAt);
 
 /// <summary>A logged step: what happened, when, and details.</summary>
 [GenerateSerializer]

@@ -136,11 +136,20 @@ public interface IWalletGrain : IGrainWithStringKey
     Task<IReadOnlyList<PositionView>> GetPositionsAsOfNow();
 
     /// <summary>
-    /// Called by a recovery request at submission: makes it the wallet's one recovery under way (a repeat for the same request
-    /// is answered again) and returns the terms and risk signals. Refused when another recovery is under way
-    /// (<c>recovery_pending</c>) or the wallet has no guardians (<c>no_guardians</c>).
+    /// Called by a recovery request at submission: the request is open until <paramref name="expiresAt"/> (Unix seconds) or until
+    /// it ends, and while any is open the wallet's outgoing value is in escrow (<see cref="WalletErrors.RecoveryEscrow"/>).
+    /// Several requests may be open at once, so a stranger's cannot stop the owner's guardians. Returns the terms and risk
+    /// signals. Refused when the wallet has no guardians (<c>no_guardians</c>) or another recovery has passed its guardians'
+    /// threshold (<c>recovery_pending</c>).
     /// </summary>
-    Task<RecoveryTerms> BeginRecovery(string requestId, Hash32? deviceFingerprintHash, string? geo);
+    Task<RecoveryTerms> OpenRecovery(string requestId, long expiresAt, Hash32? deviceFingerprintHash, string? geo);
+
+    /// <summary>
+    /// Called by an open recovery request once its guardians' threshold is met: makes it the wallet's one recovery under way
+    /// (a repeat for the same request is answered again) and counts it as an attempt. Refused with <c>recovery_pending</c>
+    /// when another is under way.
+    /// </summary>
+    Task<RecoveryTerms> BeginRecovery(string requestId);
 
     /// <summary>The wallet's current recovery terms: owner, guardians, threshold, recovery nonce, and the recovery under way.</summary>
     [ReadOnly]
@@ -168,7 +177,8 @@ public interface IWalletGrain : IGrainWithStringKey
 /// <param name="ActiveRecovery">The recovery under way, if any.</param>
 /// <param name="KnownDevice">Whether the device fingerprint was seen at a sign-in (null when none was given).</param>
 /// <param name="KnownGeo">Whether the country matches a recent sign-in (null when none was given or there is no history).</param>
-/// <param name="RecentAttempts">Recoveries of the wallet begun in the last 30 days, before this one.</param>
+/// <param name="RecentAttempts">Recoveries of the wallet that met their guardians' threshold in the last 30 days (a stranger's
+/// unapproved submissions do not count).</param>
 /// <param name="AccountAgeDays">Whole days since the wallet was first stored.</param>
 /// <param name="Frozen">Whether the wallet is frozen for a reason other than a recovery.</param>
 [GenerateSerializer]
@@ -245,6 +255,9 @@ public static class WalletErrors
 
     /// <summary>The wallet has no guardians to approve a recovery.</summary>
     public const string NoGuardians = "no_guardians";
+
+    /// <summary>Outgoing value (withdrawals, tokens leaving) is held while a recovery of the wallet is open.</summary>
+    public const string RecoveryEscrow = "recovery_escrow";
 
     /// <summary>The freeze reason a recovery's timelock holds: the wallet's tokens are in escrow.</summary>
     public const string RecoveryLock = "recovery";

@@ -62,9 +62,11 @@ public sealed class RecoveryRequestGrain(
             throw RequestRejectedException.Invalid(nameof(submission), "The new owner already owns the wallet.");
         }
 
-        var terms = await wallet.BeginRecovery(GrainKey, submission.DeviceFingerprintHash, submission.Geo);
-        var (score, reasons) = RecoveryRiskRules.Score(terms);
+        var expiresAt = time.GetUtcNow() + options.Value.RequestLifetime;
+        var terms = await wallet.OpenRecovery(GrainKey, expiresAt.ToUnixTimeSeconds(), submission.DeviceFingerprintHash, submission.Geo);
+        var (score, reasons) = RecoveryRiskRules.Score(terms, submission);
         Request.Exists = true;
+        Request.ExpiresAt = expiresAt;
         Request.Submission = submission;
         Request.Status = RecoveryStatus.AwaitingApprovals;
         Request.RiskScore = score;
@@ -74,6 +76,7 @@ public sealed class RecoveryRequestGrain(
         Request.Threshold = terms.Threshold;
         Log("submitted", $"new owner {submission.NewOwner.ToLowerHex()}, {terms.Guardians.Count} guardians, threshold {terms.Threshold}");
         Log("risk_scored", $"{Request.Risk} ({score}): {(reasons.Count == 0 ? "no signals" : string.Join(", ", reasons))}");
+        Log("escrow_started", $"outgoing value is held until the request ends or expires at {expiresAt:O}");
         await WriteAsync();
         return View();
     }
@@ -83,23 +86,26 @@ public sealed class RecoveryRequestGrain(
     {
         ArgumentNullException.ThrowIfNull(guardian);
         var submission = Existing();
+        if (await ExpiredAsync())
+        {
+            return View();
+        }
+
         InState(RecoveryStatus.AwaitingApprovals);
         var signer = Recover(SigningMessage(), signature);
-        if (signer != guardian)
-        {
-            throw new RequestRejectedException(RecoveryErrors.BadSignature, "The signature is not the guardian's over this request's message.");
-        }
-
         var terms = await Wallet(submission.Wallet).GetRecoveryTerms();
-        if (terms.RecoveryNonce != Request.RecoveryNonce || terms.ActiveRecovery != GrainKey)
-        {
-            throw new RequestRejectedException(RecoveryErrors.WrongState, "The wallet's recovery nonce has moved on: this request is stale.");
-        }
-
+        CheckCurrent(terms);
         if (guardian == submission.NewOwner || !terms.Guardians.Contains(guardian))
         {
             throw new RequestRejectedException(RecoveryErrors.BadSignature,
                 $"{guardian.ToLowerHex()} is not a guardian of the wallet whose approval counts (the new owner's does not).");
+        }
+
+        // A guardian is a wallet: its approval is signed by whoever controls that wallet now (a recovered guardian's old key
+        // has no say).
+        if (signer != await OwnerOfAsync(guardian))
+        {
+            throw new RequestRejectedException(RecoveryErrors.BadSignature, "The signature is not by the guardian's current owner key over this request's message.");
         }
 
         if (Request.Approvals.Contains(guardian))
@@ -112,6 +118,7 @@ public sealed class RecoveryRequestGrain(
         Log("approved", guardian.ToLowerHex());
         if (Request.Approvals.Count(terms.Guardians.Contains) >= terms.Threshold)
         {
+            await Wallet(submission.Wallet).BeginRecovery(GrainKey);
             if (Request.Risk == RecoveryRisk.High)
             {
                 Request.Status = RecoveryStatus.AwaitingReview;
@@ -131,6 +138,11 @@ public sealed class RecoveryRequestGrain(
     public async Task<RecoveryView> Cancel(string signature)
     {
         var submission = Existing();
+        if (await ExpiredAsync())
+        {
+            return View();
+        }
+
         InState(RecoveryStatus.AwaitingApprovals, RecoveryStatus.AwaitingReview, RecoveryStatus.Timelocked);
         var signer = Recover(CancelMessage(), signature);
         var terms = await Wallet(submission.Wallet).GetRecoveryTerms();
@@ -138,12 +150,12 @@ public sealed class RecoveryRequestGrain(
         {
             await EndAsync(submission, RecoveryStatus.Cancelled, "cancelled", $"by the owner {signer.ToLowerHex()}");
         }
-        else if (terms.Guardians.Contains(signer))
+        else if (await GuardianSignedByAsync(terms.Guardians, signer) is { } guardian)
         {
-            if (!Request.CancelVotes.Contains(signer))
+            if (!Request.CancelVotes.Contains(guardian))
             {
-                Request.CancelVotes.Add(signer);
-                Log("cancel_vote", signer.ToLowerHex());
+                Request.CancelVotes.Add(guardian);
+                Log("cancel_vote", guardian.ToLowerHex());
             }
 
             if (Request.CancelVotes.Count(terms.Guardians.Contains) >= terms.Threshold)
@@ -153,7 +165,7 @@ public sealed class RecoveryRequestGrain(
         }
         else
         {
-            throw new RequestRejectedException(RecoveryErrors.BadSignature, "A cancellation must be signed by the wallet's owner or one of its guardians.");
+            throw new RequestRejectedException(RecoveryErrors.BadSignature, "A cancellation must be signed by the wallet's owner or one of its guardians' current owners.");
         }
 
         await WriteAsync();
@@ -164,7 +176,24 @@ public sealed class RecoveryRequestGrain(
     public async Task<RecoveryView> Review(bool approve)
     {
         var submission = Existing();
+        if (await ExpiredAsync())
+        {
+            return View();
+        }
+
         InState(RecoveryStatus.AwaitingReview);
+        if (approve)
+        {
+            // The review approves what holds now: the same recovery nonce, and approvals by guardians the wallet still has.
+            var terms = await Wallet(submission.Wallet).GetRecoveryTerms();
+            CheckCurrent(terms);
+            if (Request.Approvals.Count(terms.Guardians.Contains) < terms.Threshold)
+            {
+                throw new RequestRejectedException(RecoveryErrors.WrongState,
+                    $"Only {Request.Approvals.Count(terms.Guardians.Contains)} of the approvals are by the wallet's current guardians; {terms.Threshold} are needed.");
+            }
+        }
+
         Log("reviewed", approve ? "approved by an operator" : "rejected by an operator");
         if (approve)
         {
@@ -181,6 +210,52 @@ public sealed class RecoveryRequestGrain(
 
     /// <inheritdoc />
     public Task<RecoveryView> Get() => Task.FromResult(View());
+
+    // A request waiting for approvals or a review past its lifetime ends with no effect (its escrow ends with it).
+    private async Task<bool> ExpiredAsync()
+    {
+        if (!IsDue)
+        {
+            return false;
+        }
+
+        await EndAsync(Request.Submission!, RecoveryStatus.Expired, "expired", $"not approved within its lifetime (until {Request.ExpiresAt:O})");
+        await WriteAsync();
+        return true;
+    }
+
+    private bool IsDue =>
+        Request.Exists && Request.Status is RecoveryStatus.AwaitingApprovals or RecoveryStatus.AwaitingReview
+        && Request.ExpiresAt is { } expiresAt && time.GetUtcNow() >= expiresAt;
+
+    // The wallet's terms still those of this request: the recovery nonce unchanged, and no other recovery under way.
+    private void CheckCurrent(RecoveryTerms terms)
+    {
+        if (terms.RecoveryNonce != Request.RecoveryNonce)
+        {
+            throw new RequestRejectedException(RecoveryErrors.WrongState, "The wallet's recovery nonce has moved on: this request is stale.");
+        }
+
+        if (terms.ActiveRecovery is { } active && active != GrainKey)
+        {
+            throw new RequestRejectedException(WalletErrors.RecoveryPending, $"Recovery '{active}' of the wallet is under way.");
+        }
+    }
+
+    private async Task<EthereumAddress> OwnerOfAsync(EthereumAddress guardian) => (await Wallet(guardian).GetRecoveryTerms()).Owner;
+
+    private async Task<EthereumAddress?> GuardianSignedByAsync(IReadOnlyList<EthereumAddress> guardians, EthereumAddress signer)
+    {
+        foreach (var guardian in guardians)
+        {
+            if (await OwnerOfAsync(guardian) == signer)
+            {
+                return guardian;
+            }
+        }
+
+        return null;
+    }
 
     /// <inheritdoc />
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -322,11 +397,12 @@ public sealed class RecoveryRequestGrain(
     }
 
     private RecoveryView View() => new(
-        GrainKey, Request.Exists, Request.Submission?.Wallet, Request.Submission?.NewOwner, Request.Exists ? Request.Status : null,
+        GrainKey, Request.Exists, Request.Submission?.Wallet, Request.Submission?.NewOwner,
+        !Request.Exists ? null : IsDue ? RecoveryStatus.Expired : Request.Status,
         Request.Exists ? Request.Risk : null, Request.RiskScore, [.. Request.RiskReasons], Request.RecoveryNonce, Request.Threshold,
         [.. Request.Approvals], [.. Request.CancelVotes], Request.ExecuteAfter, SigningMessage(), CancelMessage(),
         [.. Request.Submission?.EvidenceHashes ?? []], Request.Submission?.DeviceFingerprintHash, Request.Submission?.Geo,
-        [.. Request.Steps], [.. Request.Snapshot]);
+        [.. Request.Steps], [.. Request.Snapshot], Request.ExpiresAt);
 }
 
 /// <summary>The recovery request grain's stored state.</summary>
@@ -365,6 +441,9 @@ public sealed class RecoveryState
     /// <summary>When the timelock ends.</summary>
     public DateTimeOffset? ExecuteAfter { get; set; }
 
+    /// <summary>When the request expires unless its timelock has started.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+
     /// <summary>Every step, in order.</summary>
     public List<RecoveryStep> Steps { get; set; } = [];
 
@@ -395,7 +474,7 @@ public static class RecoveryMessages
 /// <summary>The risk rules: each signal adds points; 0-1 is low, 2-3 medium, 4 or more high.</summary>
 internal static class RecoveryRiskRules
 {
-    public static (int Score, List<string> Reasons) Score(RecoveryTerms terms)
+    public static (int Score, List<string> Reasons) Score(RecoveryTerms terms, RecoverySubmission submission)
     {
         var reasons = new List<string>();
         var score = 0;
@@ -405,6 +484,7 @@ internal static class RecoveryRiskRules
             reasons.Add(reason);
         }
 
+        // A missing signal is risky, never safe: no fingerprint, no country, or no history to compare a country with.
         if (terms.KnownDevice is null)
         {
             Add(1, "no_device_fingerprint");
@@ -414,7 +494,15 @@ internal static class RecoveryRiskRules
             Add(2, "new_device");
         }
 
-        if (terms.KnownGeo == false)
+        if (submission.Geo is null)
+        {
+            Add(1, "no_geo");
+        }
+        else if (terms.KnownGeo is null)
+        {
+            Add(1, "no_geo_history");
+        }
+        else if (terms.KnownGeo == false)
         {
             Add(2, "geo_mismatch");
         }

@@ -67,6 +67,7 @@ public sealed partial class WalletGrain
             throw RequestRejectedException.Invalid(nameof(to), "A withdrawal cannot be paid to the zero address.");
         }
 
+        RefuseDuringRecoveryEscrow("a withdrawal");
         Admit("a withdrawal", blockedByFreeze: true);
         await FinishPendingAsync();
         var balance = BalanceOf(asset);

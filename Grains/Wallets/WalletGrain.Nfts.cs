@@ -93,6 +93,7 @@ public sealed partial class WalletGrain
         // Only an authorized caller spends the wallet's rate limit: a stranger cannot exhaust it.
         if (authorized)
         {
+            RefuseDuringRecoveryEscrow("moving or approving a token");
             Admit("moving or approving a token", blockedByFreeze: true);
         }
 

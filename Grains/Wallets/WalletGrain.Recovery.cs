@@ -39,8 +39,11 @@ public sealed partial class WalletGrain
     /// <inheritdoc />
     public Task<IReadOnlyList<SignInRecord>> GetSignIns() => Task.FromResult<IReadOnlyList<SignInRecord>>([.. state.State.SignIns ?? []]);
 
+    /// <summary>The most open recovery requests a wallet tracks; beyond it the one expiring first stops counting for escrow.</summary>
+    public const int MaxOpenRecoveries = 64;
+
     /// <inheritdoc />
-    public async Task<RecoveryTerms> BeginRecovery(string requestId, Hash32? deviceFingerprintHash, string? geo)
+    public async Task<RecoveryTerms> OpenRecovery(string requestId, long expiresAt, Hash32? deviceFingerprintHash, string? geo)
     {
         ArgumentException.ThrowIfNullOrEmpty(requestId);
         if (geo is not null)
@@ -48,11 +51,10 @@ public sealed partial class WalletGrain
             CheckGeo(geo);
         }
 
-        if (state.State.ActiveRecovery is { } active)
+        PruneRecoveries();
+        if (state.State.ActiveRecovery is { } active && active != requestId)
         {
-            return active == requestId
-                ? Terms(deviceFingerprintHash, geo)
-                : throw new RequestRejectedException(WalletErrors.RecoveryPending, $"Recovery '{active}' of wallet '{GrainKey}' is under way.");
+            throw new RequestRejectedException(WalletErrors.RecoveryPending, $"Recovery '{active}' of wallet '{GrainKey}' is under way.");
         }
 
         if (state.State.Guardians is not { Count: > 0 })
@@ -60,7 +62,38 @@ public sealed partial class WalletGrain
             throw new RequestRejectedException(WalletErrors.NoGuardians, $"Wallet '{GrainKey}' has no guardians, so it cannot be recovered by them.");
         }
 
-        var terms = Terms(deviceFingerprintHash, geo);
+        var open = state.State.OpenRecoveries ??= new(StringComparer.Ordinal);
+        if (!open.ContainsKey(requestId))
+        {
+            if (open.Count >= MaxOpenRecoveries)
+            {
+                open.Remove(open.MinBy(r => r.Value).Key);
+            }
+
+            open[requestId] = expiresAt;
+            await WriteAsync();
+        }
+
+        return Terms(deviceFingerprintHash, geo);
+    }
+
+    /// <inheritdoc />
+    public async Task<RecoveryTerms> BeginRecovery(string requestId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        PruneRecoveries();
+        if (state.State.ActiveRecovery is { } active)
+        {
+            return active == requestId
+                ? Terms(null, null)
+                : throw new RequestRejectedException(WalletErrors.RecoveryPending, $"Recovery '{active}' of wallet '{GrainKey}' is under way.");
+        }
+
+        if (state.State.OpenRecoveries?.GetValueOrDefault(requestId) is not { } expiresAt)
+        {
+            throw new RequestRejectedException(WalletErrors.RecoveryPending, $"Recovery '{requestId}' is not open for wallet '{GrainKey}' (it expired or ended).");
+        }
+
         var attempts = state.State.RecoveryAttempts ??= [];
         attempts.Add(Now);
         if (attempts.Count > RememberedSignIns)
@@ -69,8 +102,9 @@ public sealed partial class WalletGrain
         }
 
         state.State.ActiveRecovery = requestId;
+        state.State.ActiveRecoveryExpiresAt = expiresAt;
         await WriteAsync();
-        return terms;
+        return Terms(null, null);
     }
 
     /// <inheritdoc />
@@ -80,8 +114,9 @@ public sealed partial class WalletGrain
     public async Task LockForRecovery(string requestId)
     {
         ActiveOnly(requestId);
-        if (AddFreezeReason(WalletErrors.RecoveryLock))
+        if (AddFreezeReason(WalletErrors.RecoveryLock) | state.State.ActiveRecoveryExpiresAt != 0)
         {
+            state.State.ActiveRecoveryExpiresAt = 0; // a timelocked recovery no longer expires
             await WriteAsync();
         }
     }
@@ -102,6 +137,8 @@ public sealed partial class WalletGrain
 
             RemoveFreezeReason(WalletErrors.RecoveryLock);
             state.State.ActiveRecovery = null;
+            state.State.ActiveRecoveryExpiresAt = 0;
+            state.State.OpenRecoveries = null; // every other open request is stale now: the recovery nonce moved on
             state.State.LastRecovery = requestId;
             await WriteAsync();
         }
@@ -114,11 +151,66 @@ public sealed partial class WalletGrain
     /// <inheritdoc />
     public async Task AbortRecovery(string requestId)
     {
+        var open = state.State.OpenRecoveries?.Remove(requestId) ?? false;
         if (state.State.ActiveRecovery == requestId)
         {
             RemoveFreezeReason(WalletErrors.RecoveryLock);
             state.State.ActiveRecovery = null;
+            state.State.ActiveRecoveryExpiresAt = 0;
+            open = true;
+        }
+
+        if (open)
+        {
+            if (state.State.OpenRecoveries is { Count: 0 })
+            {
+                state.State.OpenRecoveries = null;
+            }
+
             await WriteAsync();
+        }
+    }
+
+    // Whether outgoing value is in escrow: a recovery is under way or a request is open and not expired. Read-only: expired
+    // entries are skipped here and dropped by the next write.
+    private bool InRecoveryEscrow => LiveActiveRecovery is not null || (state.State.OpenRecoveries?.Values.Any(expiresAt => expiresAt > Now) ?? false);
+
+    // The recovery under way, unless it expired before its timelock started.
+    private string? LiveActiveRecovery =>
+        state.State.ActiveRecoveryExpiresAt > 0 && state.State.ActiveRecoveryExpiresAt <= Now ? null : state.State.ActiveRecovery;
+
+    // Refuses outgoing value while a recovery is open: the owner may cancel a request that is not theirs with a signature.
+    private void RefuseDuringRecoveryEscrow(string action)
+    {
+        if (!IsFrozen && InRecoveryEscrow) // a frozen wallet is refused as frozen, by the rate and freeze check after this
+        {
+            throw new RequestRejectedException(WalletErrors.RecoveryEscrow,
+                $"A recovery of wallet '{GrainKey}' is open; {action} is held until it ends (the owner may cancel it with a signature).");
+        }
+    }
+
+    // Forgets (in memory; the next write stores it) open requests past their expiry, and a recovery under way that expired
+    // before its timelock started: expiry ends their escrow even when nobody calls the request again.
+    private void PruneRecoveries()
+    {
+        var now = Now;
+        if (state.State.OpenRecoveries is { } open)
+        {
+            foreach (var expired in open.Where(r => r.Value <= now).Select(r => r.Key).ToList())
+            {
+                open.Remove(expired);
+            }
+
+            if (open.Count == 0)
+            {
+                state.State.OpenRecoveries = null;
+            }
+        }
+
+        if (state.State.ActiveRecovery is not null && state.State.ActiveRecoveryExpiresAt > 0 && state.State.ActiveRecoveryExpiresAt <= now)
+        {
+            state.State.ActiveRecovery = null;
+            state.State.ActiveRecoveryExpiresAt = 0;
         }
     }
 
@@ -126,7 +218,7 @@ public sealed partial class WalletGrain
     {
         if (state.State.ActiveRecovery != requestId)
         {
-            throw new InvalidOperationException($"Recovery '{requestId}' is not the one under way for wallet '{GrainKey}'.");
+            throw new RequestRejectedException(Interfaces.Recovery.RecoveryErrors.WrongState, $"Recovery '{requestId}' is not the one under way for wallet '{GrainKey}'.");
         }
     }
 
@@ -140,7 +232,7 @@ public sealed partial class WalletGrain
             [.. state.State.Guardians ?? []],
             state.State.Threshold,
             state.State.RecoveryNonce,
-            state.State.ActiveRecovery,
+            LiveActiveRecovery,
             device is null ? null : state.State.KnownDevices?.Contains(device) ?? false,
             geo is null || state.State.RecentGeos is not { Count: > 0 } recent ? null : recent.Contains(geo),
             (state.State.RecoveryAttempts ?? []).Count(t => t >= since),

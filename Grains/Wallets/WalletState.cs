@@ -38,8 +38,14 @@ public sealed class WalletState
     /// <summary>Bound into what guardians sign; bumped by every finalized recovery.</summary>
     public ulong RecoveryNonce { get; set; }
 
-    /// <summary>The recovery under way, if any.</summary>
+    /// <summary>The recovery under way (past its guardians' threshold), if any.</summary>
     public string? ActiveRecovery { get; set; }
+
+    /// <summary>When the recovery under way expires unless its timelock starts (Unix seconds); 0 once it has started.</summary>
+    public long ActiveRecoveryExpiresAt { get; set; }
+
+    /// <summary>Open recovery requests and when each expires (Unix seconds); while any is open, outgoing value is in escrow.</summary>
+    public Dictionary<string, long>? OpenRecoveries { get; set; }
 
     /// <summary>The last finalized recovery, so that its finalization repeats safely.</summary>
     public string? LastRecovery { get; set; }
@@ -53,7 +59,7 @@ public sealed class WalletState
     /// <summary>The last sign-ins (private: device and client address hashes), oldest first.</summary>
     public List<SignInRecord>? SignIns { get; set; }
 
-    /// <summary>When recoveries were begun (Unix seconds), newest last; null for none.</summary>
+    /// <summary>When recoveries met their guardians' threshold (Unix seconds), newest last; null for none.</summary>
     public List<long>? RecoveryAttempts { get; set; }
 
     /// <summary>Holdings by NFT collection id; null for none.</summary>

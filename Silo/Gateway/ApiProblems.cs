@@ -56,6 +56,7 @@ public static class ApiProblems
         WalletErrors.RateLimited => StatusCodes.Status429TooManyRequests,
         WalletErrors.NotAuthorized => StatusCodes.Status403Forbidden,
         WalletErrors.Frozen => StatusCodes.Status423Locked,
+        WalletErrors.RecoveryEscrow => StatusCodes.Status423Locked,
         RecoveryErrors.BadSignature => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status409Conflict,
     };

@@ -125,6 +125,25 @@ public sealed class BalanceRouteTests : RouteTestBase
     }
 
     [Fact]
+    public async Task A_recovery_request_puts_outgoing_value_in_escrow_from_its_submission_until_the_owner_cancels_it()
+    {
+        var token = await Api.SignInAsync(Api.Alice);
+        await Api.DepositAsync(Api.Alice.Address, "100");
+        await Api.PutAsync($"/api/wallets/{Alice}/guardians", new { guardians = new[] { Bob, Api.Carol.Address.ToString() } }, token);
+
+        var submitted = await Api.PostAsync("/api/recoveries", new { requestId = "escrow-1", wallet = Alice, newOwner = Api.Dave.Address.ToString() });
+        var held = await Api.PostAsync($"/api/wallets/{Alice}/withdrawals", new { asset = "STAKE", amount = "10", to = Bob }, token);
+        var cancel = Domain.Ethereum.PersonalSign.Sign(Api.Alice, submitted["cancelMessage"]!).ToString();
+        var cancelled = await Api.PostAsync("/api/recoveries/escrow-1/cancel", new { signature = cancel });
+        var released = await Api.PostAsync($"/api/wallets/{Alice}/withdrawals", new { asset = "STAKE", amount = "10", to = Bob }, token);
+
+        Assert.Equal(HttpStatusCode.OK, submitted.Status);
+        Assert.Equal((HttpStatusCode.Locked, "recovery_escrow"), (held.Status, held.Code));
+        Assert.Equal("Cancelled", cancelled["status"]);
+        Assert.Equal(HttpStatusCode.OK, released.Status);
+    }
+
+    [Fact]
     public async Task A_pool_with_its_own_assets_draws_stakes_from_one_balance_and_pays_claims_into_another()
     {
         await Api.PutAsync("/api/pools/usd", new { ratePerSecond = "5", startsAt = Start.ToString("O", CultureInfo.InvariantCulture), stakeAsset = "USDC", rewardAsset = "GOV" }, asOperator: true);

@@ -199,5 +199,5 @@ public sealed class RetryTests
 
     private static RecoveryView Recovery(string id, params EthereumAddress[] approvals) => new(
         id, true, Cli.Address(0xa070), Cli.Address(0xa071), RecoveryStatus.AwaitingApprovals, null, 0, [], 0, 2, approvals, [], null,
-        "Approve the recovery of a wallet", "", [], null, null, [], []);
+        "Approve the recovery of a wallet", "", [], null, null, [], [], null);
 }

@@ -18,6 +18,7 @@ public sealed class RecoveryFailoverTests
 {
     private static readonly PrivateKey[] Guardians = [Key(0x61), Key(0x62), Key(0x63)];
     private static readonly EthereumAddress Wallet = Addresses.Of(0x1), NewOwner = Addresses.Of(0x4e);
+    private static readonly Hash32 Device = Hash32.Parse("0x" + new string('d', 64));
 
     [Fact]
     public async Task Finalization_survives_the_loss_of_the_silo_holding_the_request_and_happens_once()
@@ -31,9 +32,12 @@ public sealed class RecoveryFailoverTests
         var grains = GrainCluster.GrainsOf(cluster.Silos[0]);
         var wallet = grains.GetGrain<IWalletGrain>(WalletKeys.Of(Wallet));
         await wallet.SetGuardians("g-1", [.. Guardians.Select(g => g.Address)], 0);
+        await wallet.RecordLogin(Device, null, "DE");
+        cluster.Time.Advance(TimeSpan.FromDays(8)); // not a new account
 
+        // From the device and country of the wallet's sign-ins: low risk, so no operator review.
         var request = grains.GetGrain<IRecoveryRequestGrain>("r1");
-        var submitted = await request.Submit(new RecoverySubmission(Wallet, NewOwner, [], null, null));
+        var submitted = await request.Submit(new RecoverySubmission(Wallet, NewOwner, [], Device, "DE"));
         await request.Approve(Guardians[0].Address, PersonalSign.Sign(Guardians[0], submitted.SigningMessage).ToString());
         var locked = await request.Approve(Guardians[1].Address, PersonalSign.Sign(Guardians[1], submitted.SigningMessage).ToString());
         var holder = cluster.SiloOf(request);

@@ -78,7 +78,7 @@ public sealed class RecoveryTests(SharedGrainCluster cluster)
             done.Snapshot.Select(s => (s.CollectionId, s.TokenId, s.Owner, s.MetadataHash!)));
         Assert.Equal(1UL, (await wallet.GetRecoveryTerms()).RecoveryNonce);
         Assert.Equal(
-            ["submitted", "risk_scored", "approved", "approved", "timelock_started", "owner_rotated", "grants_revoked",
+            ["submitted", "risk_scored", "escrow_started", "approved", "approved", "timelock_started", "owner_rotated", "grants_revoked",
                 "escrow_released", "snapshot_recorded", "finalized"],
             done.Steps.Select(s => s.Step));
         Assert.Equal(RecoveryErrors.WrongState, replay.Code);
@@ -246,16 +246,24 @@ public sealed class RecoveryTests(SharedGrainCluster cluster)
         var submitted = await first.Submit(Submission(address));
         var again = await first.Submit(Submission(address));
         var conflict = await Assert.ThrowsAsync<RequestRejectedException>(() => first.Submit(Submission(address) with { Geo = "FR" }));
-        var busy = await Assert.ThrowsAsync<RequestRejectedException>(() => second.Submit(Submission(address)));
+        var alongside = await second.Submit(Submission(address)); // several may be open: only one passes its guardians' threshold
+        await first.Approve(Guardians[0].Address, Sign(Guardians[0], submitted.SigningMessage));
+        await first.Approve(Guardians[1].Address, Sign(Guardians[1], submitted.SigningMessage));
+        var busy = await Assert.ThrowsAsync<RequestRejectedException>(
+            () => second.Approve(Guardians[0].Address, Sign(Guardians[0], alongside.SigningMessage)));
+        var later = await Assert.ThrowsAsync<RequestRejectedException>(
+            () => Grains.GetGrain<IRecoveryRequestGrain>(_keys.Id("r4")).Submit(Submission(address)));
         var unguarded = await Assert.ThrowsAsync<RequestRejectedException>(
             () => Grains.GetGrain<IRecoveryRequestGrain>(_keys.Id("r3")).Submit(unguardedWallet));
 
         Assert.Equal(submitted.SigningMessage, again.SigningMessage);
         Assert.Equal(submitted.Steps.Count, again.Steps.Count);
         Assert.Equal(RecoveryErrors.Conflict, conflict.Code);
+        Assert.Equal(RecoveryStatus.AwaitingApprovals, alongside.Status);
         Assert.Equal(WalletErrors.RecoveryPending, busy.Code);
+        Assert.Equal(WalletErrors.RecoveryPending, later.Code);
         Assert.Equal(WalletErrors.NoGuardians, unguarded.Code);
-        Assert.False((await second.Get()).Exists);
+        Assert.Empty((await second.Get()).Approvals);
     }
 
     // A wallet of OwnerKey's address (so the wallet is its own owner and OwnerKey signs as the owner), 8 days old, with three
