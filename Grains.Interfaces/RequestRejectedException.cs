@@ -12,6 +12,12 @@ public sealed class RequestRejectedException : Exception
     /// <summary>The code of a refused input; <see cref="Field"/> names it.</summary>
     public const string ValidationFailed = "validation_failed";
 
+    /// <summary>The code of a refusal because the pool, collection, token or request does not exist.</summary>
+    public const string NotFound = "not_found";
+
+    /// <summary>The code of an operation id already used for another request.</summary>
+    public const string OperationReused = "operation_reused";
+
     /// <summary>Creates the exception.</summary>
     public RequestRejectedException() => Code = "rejected";
 
@@ -35,6 +41,9 @@ public sealed class RequestRejectedException : Exception
     /// <summary>The input field refused, for <see cref="ValidationFailed"/>; null otherwise.</summary>
     [Id(1)]
     public string? Field { get; private set; }
+
+    /// <summary>A refusal because what the call names does not exist (<see cref="NotFound"/>).</summary>
+    public static RequestRejectedException Missing(string message) => new(NotFound, message);
 
     /// <summary>A refused input: <paramref name="field"/> is not acceptable, as <paramref name="message"/> says.</summary>
     public static RequestRejectedException Invalid(string field, string message)

@@ -18,7 +18,7 @@ public sealed record CompletedOperation(string OperationId, ulong Fingerprint, b
 internal static class OperationLog
 {
     /// <summary>The first result of <paramref name="operationId"/>, or null when the grain does not remember it.</summary>
-    /// <exception cref="InvalidOperationException">The id was used for another request.</exception>
+    /// <exception cref="Interfaces.RequestRejectedException">The id was used for another request (<c>operation_reused</c>).</exception>
     public static T? Find<T>(List<CompletedOperation> recent, string operationId, string kind, string target, string request) where T : class
     {
         var done = recent.Find(r => r.OperationId == operationId);
@@ -29,7 +29,7 @@ internal static class OperationLog
 
         return done.Fingerprint == Fingerprint(kind, target, request)
             ? JsonSerializer.Deserialize<T>(done.Result)
-            : throw new InvalidOperationException($"Operation id '{operationId}' was already used for another request.");
+            : throw new Interfaces.RequestRejectedException(Interfaces.RequestRejectedException.OperationReused, $"Operation id '{operationId}' was already used for another request.");
     }
 
     /// <summary>Remembers a result, forgetting the oldest beyond <paramref name="capacity"/>.</summary>

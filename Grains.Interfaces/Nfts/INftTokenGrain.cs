@@ -142,3 +142,22 @@ public sealed record TokenView(
 [Immutable]
 [Alias("actors.ProvenanceEntry")]
 public sealed record ProvenanceEntry([property: Id(0)] long Sequence, [property: Id(1)] EthereumAddress? From, [property: Id(2)] EthereumAddress To, [property: Id(3)] long At, [property: Id(4)] UInt256 Index, [property: Id(5)] string OperationId);
+
+/// <summary>The codes of NFT collections' and tokens' <see cref="RequestRejectedException"/>s.</summary>
+public static class NftErrors
+{
+    /// <summary>The token is minted (or being minted) with another owner or metadata.</summary>
+    public const string TokenExists = "token_exists";
+
+    /// <summary>The collection exists with other terms.</summary>
+    public const string CollectionExists = "collection_exists";
+
+    /// <summary>Revenue cannot be shared over a collection without tokens.</summary>
+    public const string NoTokens = "no_tokens";
+
+    /// <summary>The collection holds as many unconfirmed mints as it takes; try again shortly.</summary>
+    public const string CollectionBusy = "collection_busy";
+
+    /// <summary>The wallet does not hold the token (or has applied a later change of it).</summary>
+    public const string TokenNotHeld = "token_not_held";
+}

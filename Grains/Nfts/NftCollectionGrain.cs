@@ -35,7 +35,7 @@ public sealed class NftCollectionGrain([PersistentState("collection")] IPersiste
         {
             return state.State.Name == terms.Name
                 ? Info()
-                : throw new InvalidOperationException($"Collection '{GrainKey}' already exists with other terms.");
+                : throw new RequestRejectedException(NftErrors.CollectionExists, $"Collection '{GrainKey}' already exists with other terms.");
         }
 
         state.State.Exists = true;
@@ -61,7 +61,7 @@ public sealed class NftCollectionGrain([PersistentState("collection")] IPersiste
 
         if (state.State.Supply == 0)
         {
-            throw new InvalidOperationException($"Collection '{GrainKey}' has no tokens to share revenue over.");
+            throw new RequestRejectedException(NftErrors.NoTokens, $"Collection '{GrainKey}' has no tokens to share revenue over.");
         }
 
         // Checked arithmetic: a deposit that would overflow the index or the totals is refused and changes nothing.
@@ -96,7 +96,7 @@ public sealed class NftCollectionGrain([PersistentState("collection")] IPersiste
 
         if (state.State.Registering.Count >= MaxUnconfirmedMints)
         {
-            throw new InvalidOperationException($"Collection '{GrainKey}' holds {MaxUnconfirmedMints} unconfirmed mints; try again later.");
+            throw new RequestRejectedException(NftErrors.CollectionBusy, $"Collection '{GrainKey}' holds {MaxUnconfirmedMints} unconfirmed mints; try again later.");
         }
 
         state.State.Supply = checked(state.State.Supply + 1);
@@ -118,7 +118,7 @@ public sealed class NftCollectionGrain([PersistentState("collection")] IPersiste
     {
         if (!state.State.Exists)
         {
-            throw new KeyNotFoundException($"Collection '{GrainKey}' does not exist.");
+            throw RequestRejectedException.Missing($"Collection '{GrainKey}' does not exist.");
         }
     }
 

@@ -63,14 +63,14 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
         {
             return Token.Provenance[0].To == owner && Token.MetadataHash == metadataHash
                 ? await ViewAsync()
-                : throw new InvalidOperationException($"Token {GrainKey} is already minted, with another owner or metadata.");
+                : throw new RequestRejectedException(NftErrors.TokenExists, $"Token {GrainKey} is already minted, with another owner or metadata.");
         }
 
         if (Token.Pending is { Kind: TokenIntentKind.Mint } minting)
         {
             if (minting.To != owner || minting.MetadataHash != metadataHash)
             {
-                throw new InvalidOperationException($"Token {GrainKey} is being minted with another owner or metadata.");
+                throw new RequestRejectedException(NftErrors.TokenExists, $"Token {GrainKey} is being minted with another owner or metadata.");
             }
         }
         else
@@ -98,7 +98,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
         {
             if (pending.Kind != TokenIntentKind.Transfer || pending.Request != request)
             {
-                throw new InvalidOperationException($"Operation id '{operationId}' is under way for another request.");
+                throw new RequestRejectedException(RequestRejectedException.OperationReused, $"Operation id '{operationId}' is under way for another request.");
             }
         }
         else
@@ -162,7 +162,7 @@ public sealed class NftTokenGrain([PersistentState("token")] IPersistentState<Nf
     private async Task<EthereumAddress> ExistingAfterPendingWorkAsync()
     {
         await FinishPendingWorkAsync();
-        return Token.Exists && Token.Owner is { } owner ? owner : throw new KeyNotFoundException($"Token {GrainKey} does not exist.");
+        return Token.Exists && Token.Owner is { } owner ? owner : throw RequestRejectedException.Missing($"Token {GrainKey} does not exist.");
     }
 
     private async Task AuthorizeAsync(EthereumAddress owner, EthereumAddress caller, bool approvedByToken, string action)

@@ -333,7 +333,7 @@ public sealed class RecoveryRequestGrain(
     private IWalletGrain Wallet(EthereumAddress address) => GrainFactory.GetGrain<IWalletGrain>(WalletKeys.Of(address));
 
     private RecoverySubmission Existing() =>
-        Request.Exists ? Request.Submission! : throw new KeyNotFoundException($"Recovery request '{GrainKey}' does not exist.");
+        Request.Exists ? Request.Submission! : throw RequestRejectedException.Missing($"Recovery request '{GrainKey}' does not exist.");
 
     private void InState(params RecoveryStatus[] allowed)
     {

@@ -246,7 +246,7 @@ public sealed class RewardPoolGrain(
         _ => parameter,
     };
 
-    private RewardPoolState Existing() => Pool ?? throw new KeyNotFoundException($"Pool '{GrainKey}' does not exist.");
+    private RewardPoolState Existing() => Pool ?? throw RequestRejectedException.Missing($"Pool '{GrainKey}' does not exist.");
 
     private Task WriteAsync() => state.WriteOrResetAsync(this);
 

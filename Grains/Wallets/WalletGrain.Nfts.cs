@@ -110,12 +110,12 @@ public sealed partial class WalletGrain
         {
             return mark.Sequence == sequence && !holdings.Held.ContainsKey(tokenId)
                 ? mark.Index
-                : throw new InvalidOperationException($"Token {collectionId}/{tokenId} cannot leave wallet '{GrainKey}' at change {sequence}: the wallet has applied change {mark.Sequence}.");
+                : throw new RequestRejectedException(NftErrors.TokenNotHeld, $"Token {collectionId}/{tokenId} cannot leave wallet '{GrainKey}' at change {sequence}: the wallet has applied change {mark.Sequence}.");
         }
 
         if (!holdings.Held.TryGetValue(tokenId, out var indexPaid))
         {
-            throw new InvalidOperationException($"Wallet '{GrainKey}' does not hold token {collectionId}/{tokenId}.");
+            throw new RequestRejectedException(NftErrors.TokenNotHeld, $"Wallet '{GrainKey}' does not hold token {collectionId}/{tokenId}.");
         }
 
         var index = await CollectionIndexAsync(collectionId);
@@ -161,7 +161,7 @@ public sealed partial class WalletGrain
     private async Task<UInt256> CollectionIndexAsync(string collectionId)
     {
         var info = await GrainFactory.GetGrain<INftCollectionGrain>(collectionId).GetInfo();
-        return info.Exists ? info.Index : throw new KeyNotFoundException($"Collection '{collectionId}' does not exist.");
+        return info.Exists ? info.Index : throw RequestRejectedException.Missing($"Collection '{collectionId}' does not exist.");
     }
 
     private static CollectionHoldingSummary Summary(string collectionId, CollectionHoldings holdings) => new(

@@ -177,7 +177,7 @@ public sealed partial class WalletGrain(
         var info = await GrainFactory.GetGrain<IRewardPoolGrain>(poolId).GetInfo();
         return info.Exists
             ? new PositionState { StakeAsset = info.StakeAsset, RewardAsset = info.RewardAsset }
-            : throw new KeyNotFoundException($"Pool '{poolId}' does not exist.");
+            : throw RequestRejectedException.Missing($"Pool '{poolId}' does not exist.");
     }
 
     private static UInt256 Effective(UInt256 staked, uint weightBasisPoints) =>
@@ -217,7 +217,7 @@ public sealed partial class WalletGrain(
 
         if (pending.PoolId != poolId || pending.Record != new OperationRecord(operationId, kind, request))
         {
-            throw new InvalidOperationException($"Operation id '{operationId}' is under way for another request.");
+            throw new RequestRejectedException(RequestRejectedException.OperationReused, $"Operation id '{operationId}' is under way for another request.");
         }
 
         await CompleteAsync(pending);
@@ -324,7 +324,7 @@ public sealed partial class WalletGrain(
     // A pool that does not exist, a refused or out-of-range figure: the same operation would be refused again. Faults of the
     // cluster (a silo lost, a timeout, storage that did not answer) are not: the stored intent is finished later.
     private static bool IsFinalRefusal(Exception error) =>
-        error is RequestRejectedException or KeyNotFoundException or ArgumentException or OverflowException;
+        error is RequestRejectedException or ArgumentException or OverflowException;
 
     private T? Repeat<T>(string operationId, string kind, string target, string request) where T : class =>
         OperationLog.Find<T>(state.State.Recent, operationId, kind, target, request);

@@ -53,6 +53,7 @@ public static class ApiProblems
     public static int StatusOf(string code) => code switch
     {
         RequestRejectedException.ValidationFailed => StatusCodes.Status400BadRequest,
+        RequestRejectedException.NotFound => StatusCodes.Status404NotFound,
         WalletErrors.RateLimited => StatusCodes.Status429TooManyRequests,
         WalletErrors.NotAuthorized => StatusCodes.Status403Forbidden,
         WalletErrors.Frozen => StatusCodes.Status423Locked,

@@ -8,42 +8,39 @@ namespace Actors.Silo.Gateway;
 internal readonly record struct ApiError(int Status, string Code, string Title, string? Field = null);
 
 /// <summary>
-/// The one table from what a grain call (or the request's reading) throws to a problem: bad input 400 naming the field, missing
-/// things 404, coded refusals by their code, state conflicts 409, and a call the cluster could not complete 503. Anything else
-/// is not classified and stays a 500 without internals (the framework logs the exception).
+/// The one table from what a grain call (or the request's reading) throws to a problem. A grain refuses under its rules with a
+/// <see cref="RequestRejectedException"/>, and the status comes from its domain code alone (bad input 400 naming the field,
+/// not_found 404, coded refusals by <see cref="ApiProblems.StatusOf"/>); a call the cluster could not complete is 503. Any
+/// other exception, whatever its type (an <see cref="InvalidOperationException"/>, a <see cref="KeyNotFoundException"/>, an
+/// <see cref="ArgumentException"/>), is a fault of the software: a 500 problem coded <c>internal_error</c>, without internals.
 /// </summary>
 /// <remarks>
 /// A 503 means nothing was committed for certain and a retry with the same Idempotency-Key is safe: a dead or unreachable silo
 /// (<see cref="SiloUnavailableException"/> and Orleans's other <see cref="OrleansException"/>s), a call past its response timeout
 /// (<see cref="TimeoutException"/>), a database that did not answer (<see cref="StorageUnavailableException"/>), and a write
 /// refused because another activation of the grain wrote first (<see cref="InconsistentStateException"/>: Orleans deactivates
-/// the stale activation and the retry reads the committed state). The last is not a 409, because the request itself does not
-/// conflict with the state and a 409 would be kept with the key and replayed to every retry.
+/// the stale activation and the retry reads the committed state).
 /// </remarks>
 internal static class GrainErrors
 {
     private const string Retry = "retry with the same Idempotency-Key.";
 
-    /// <summary>The problem <paramref name="exception"/> becomes, or null when it is not one the API explains.</summary>
+    /// <summary>The problem <paramref name="exception"/> becomes: every exception has one.</summary>
     public static ApiError? Classify(Exception exception) => exception switch
     {
         BadHttpRequestException bad => new(bad.StatusCode, ApiProblems.MalformedRequest, "The request could not be read."),
         RequestRejectedException rejected when rejected.Code == RequestRejectedException.ValidationFailed =>
             new(StatusCodes.Status400BadRequest, ApiProblems.ValidationFailed, "The request is not valid.", rejected.Field),
         RequestRejectedException rejected => new(ApiProblems.StatusOf(rejected.Code), rejected.Code, "The request was refused."),
-        ArgumentException argument =>
-            new(StatusCodes.Status400BadRequest, ApiProblems.ValidationFailed, "The request is not valid.", argument.ParamName),
-        FormatException or OverflowException =>
-            new(StatusCodes.Status400BadRequest, ApiProblems.ValidationFailed, "The request is not valid."),
-        KeyNotFoundException => new(StatusCodes.Status404NotFound, ApiProblems.NotFound, "Not found."),
         StorageUnavailableException => Unavailable($"The cluster's storage did not answer; {Retry}"),
         InconsistentStateException => Unavailable($"Another activation of the grain wrote first; {Retry}"),
         TimeoutException => Unavailable($"The cluster did not answer in time; {Retry}"),
         OrleansException => Unavailable($"The cluster could not complete the request; {Retry}"),
-        InvalidOperationException =>
-            new(StatusCodes.Status409Conflict, ApiProblems.Conflict, "The request conflicts with the current state."),
-        _ => null,
+        _ => new(StatusCodes.Status500InternalServerError, InternalError, "The server failed to complete the request."),
     };
+
+    /// <summary>The code of a failure no rule explains: a fault of the software, logged by the framework.</summary>
+    public const string InternalError = "internal_error";
 
     /// <summary>Whether <paramref name="exception"/> is a fault of the cluster (503): the same request may be retried.</summary>
     public static bool IsUnavailable(Exception exception) => exception is OrleansException or TimeoutException;

@@ -113,7 +113,7 @@ public sealed class NftDividendTests(SharedGrainCluster cluster)
         var holdingsAfterRefusals = await Wallet(Grains, A).GetHoldings(Id);
         var first = await one.Transfer("t-3", A, B);
         var repeat = await one.Transfer("t-3", A, B);
-        var reused = await Assert.ThrowsAsync<InvalidOperationException>(() => one.Transfer("t-3", B, C));
+        var reused = await Assert.ThrowsAsync<RequestRejectedException>(() => one.Transfer("t-3", B, C));
 
         Assert.Equal(
             (before.Owner, before.Approved, before.Sequence, before.PendingDividend),
@@ -154,7 +154,7 @@ public sealed class NftDividendTests(SharedGrainCluster cluster)
         await collection.Deposit("rev-1", E18);
         var two = await MintAsync(Grains, Id, "2", B);
         var again = await two.Mint("mint-again", B, Metadata);
-        var conflict = await Assert.ThrowsAsync<InvalidOperationException>(() => two.Mint("mint-other", C, Metadata));
+        var conflict = await Assert.ThrowsAsync<RequestRejectedException>(() => two.Mint("mint-other", C, Metadata));
         await collection.Deposit("rev-2", E18);
         var repeatDeposit = await collection.Deposit("rev-2", E18);
 
@@ -165,7 +165,8 @@ public sealed class NftDividendTests(SharedGrainCluster cluster)
         Assert.Equal(B, again.Owner);
         Assert.Contains("already minted", conflict.Message, StringComparison.Ordinal);
         var uncreated = Grains.GetGrain<INftTokenGrain>(NftKeys.Token(_keys.Id("nope"), "1"));
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => uncreated.Mint("m", A, Metadata));
+        var missing = await Assert.ThrowsAsync<RequestRejectedException>(() => uncreated.Mint("m", A, Metadata));
+        Assert.Equal((NftErrors.TokenExists, RequestRejectedException.NotFound), (conflict.Code, missing.Code));
     }
 
     [Fact]

@@ -49,7 +49,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
 
         var first = await wallet.Stake("op-1", P, 5 * E18);
         var again = await wallet.Stake("op-1", P, 5 * E18);
-        var reused = await Assert.ThrowsAsync<InvalidOperationException>(() => wallet.Unstake("op-1", P, E18));
+        var reused = await Assert.ThrowsAsync<RequestRejectedException>(() => wallet.Unstake("op-1", P, E18));
         await pool.Fund("fund-1", 7 * E18);
         await pool.Fund("fund-1", 7 * E18);
 
@@ -58,6 +58,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
         Assert.Equal(5 * E18, (await pool.GetInfo()).TotalShares);
         Assert.Equal(1_007 * E18, (await pool.GetInfo()).Budget);
         Assert.Contains("op-1", reused.Message, StringComparison.Ordinal);
+        Assert.Equal(RequestRejectedException.OperationReused, reused.Code);
     }
 
     [Fact]
@@ -185,7 +186,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
         var wallet = await FundedAsync(0xa);
 
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => wallet.Stake("op-1", _keys.Id("mistyped"), E18));
+        Assert.Equal(RequestRejectedException.NotFound, (await Assert.ThrowsAsync<RequestRejectedException>(() => wallet.Stake("op-1", _keys.Id("mistyped"), E18))).Code);
         var position = await wallet.Stake("op-2", P, 2 * E18);
         var claim = await wallet.Claim("op-3", P);
 
@@ -288,7 +289,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
         {
             return (await apply()).Paid;
         }
-        catch (Exception refusal) when (refusal is RequestRejectedException or InvalidOperationException or KeyNotFoundException)
+        catch (RequestRejectedException)
         {
             return UInt256.Zero;
         }
