@@ -9,4 +9,10 @@ public interface IClusterSecretGrain : IGrainWithStringKey
 {
     /// <summary>The secret's 32 bytes, created at the first call.</summary>
     Task<byte[]> GetOrCreate();
+
+    /// <summary>
+    /// The stored 32 bytes, or <paramref name="proposed"/> stored as them when none are: of silos proposing at once, the first
+    /// wins and every one gets its bytes (for example the digest of a generated operator key, which no silo stores).
+    /// </summary>
+    Task<byte[]> GetOrSet(byte[] proposed);
 }

@@ -19,6 +19,24 @@ public sealed class ClusterSecretGrain([PersistentState("secret")] IPersistentSt
 
         return state.State.Secret;
     }
+
+    /// <inheritdoc />
+    public async Task<byte[]> GetOrSet(byte[] proposed)
+    {
+        ArgumentNullException.ThrowIfNull(proposed);
+        if (proposed.Length != 32)
+        {
+            throw Interfaces.RequestRejectedException.Invalid(nameof(proposed), "A cluster secret is 32 bytes.");
+        }
+
+        if (state.State.Secret is not { Length: 32 })
+        {
+            state.State.Secret = proposed;
+            await state.WriteOrResetAsync(this);
+        }
+
+        return state.State.Secret;
+    }
 }
 
 /// <summary>The cluster secret grain's stored state.</summary>

@@ -25,6 +25,7 @@ internal static class GatewayServices
                 $"Gateway:OperatorKey must be at least {OperatorKey.MinLength} printable ASCII characters without spaces (or unset, to generate one).")
             .ValidateOnStart();
         builder.Services.AddSingleton<OperatorKey>();
+        builder.Services.AddSingleton<Orleans.ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>, OperatorKeyLifecycle>();
         builder.Services.AddSingleton<SessionTokens>();
         builder.Services.AddSingleton<PrivacyHashes>();
         RateLimits.AddTo(builder.Services, gateway.RateLimit);
