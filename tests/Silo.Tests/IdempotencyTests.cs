@@ -48,6 +48,30 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_after_a_5xx_whose_effect_committed_has_that_one_effect()
+    {
+        using var client = _factory.CreateClient();
+        await SendAsync(client, HttpMethod.Put, "/api/pools/p", """{"ratePerSecond":"1"}""", "create");
+        var armed = 1;
+        _factory.Storage.AfterCommit = (grain, _) =>
+        {
+            if (grain.Type.ToString() == "reward-pool" && Interlocked.Exchange(ref armed, 0) == 1)
+            {
+                throw new Actors.Providers.Storage.StorageUnavailableException("injected: the answer of a committed write is lost");
+            }
+        };
+
+        using var failed = await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"100"}""", "fund-1");
+        using var retry = await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"100"}""", "fund-1");
+        var pool = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/pools/p", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("100", (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("budget").GetString());
+        Assert.Equal("100", pool.GetProperty("budget").GetString());
+    }
+
+    [Fact]
     public async Task A_refusal_is_kept_like_any_response_and_keys_belong_to_their_credential()
     {
         using var client = _factory.CreateClient();
