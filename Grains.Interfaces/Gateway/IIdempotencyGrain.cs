@@ -25,7 +25,7 @@ public interface IIdempotencyGrain : IGrainWithStringKey
     /// <summary>Extends the lease of <paramref name="claimant"/>'s claim; false when the claim is no longer its own.</summary>
     Task<bool> Renew(string fingerprint, SiloAddress claimant);
 
-    /// <summary>Stores the response of the request; the first response stored is the one every repeat gets.</summary>
+    /// <summary>Stores the (successful) response of the request; the first response stored is the one every repeat gets.</summary>
     Task Complete(string fingerprint, StoredResponse response);
 
     /// <summary>
@@ -33,6 +33,12 @@ public interface IIdempotencyGrain : IGrainWithStringKey
     /// retry). The key stays the request's: a retry of it resumes under the same epoch, another request is a conflict.
     /// </summary>
     Task Release(string fingerprint, SiloAddress claimant);
+
+    /// <summary>
+    /// Frees the key after <paramref name="claimant"/>'s request was refused (a 4xx: it changed nothing). The refusal is not kept:
+    /// any request may use the key next, the same one retried or a corrected one, under a new epoch and so a new operation id.
+    /// </summary>
+    Task Forget(string fingerprint, SiloAddress claimant);
 }
 
 /// <summary>What <see cref="IIdempotencyGrain.Begin"/> found.</summary>

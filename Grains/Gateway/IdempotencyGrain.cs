@@ -5,7 +5,8 @@ namespace Actors.Grains.Gateway;
 
 /// <summary>
 /// The idempotency record grain: a key is free, then held by the silo running its request (renewing a short lease), then
-/// released (the attempt failed, a retry resumes it) or completed (its response is kept), until the record's lifetime ends.
+/// released (the attempt failed, a retry resumes it), forgotten (the request was refused, the key is free again) or completed
+/// (its response is kept), until the record's lifetime ends.
 /// </summary>
 /// <remarks>
 /// A retry takes a held claim over when the holder is dead in this silo's view of the membership (a SIGKILLed silo is declared
@@ -26,9 +27,9 @@ public sealed class IdempotencyGrain(
         var record = state.State;
         if (record.Fingerprint is null || now - record.CreatedAt >= lifetime)
         {
-            // A new use of the key, under a new epoch.
+            // A new use of the key, under a new epoch: later than any before it, even on a clock that did not move.
             record.Fingerprint = fingerprint;
-            record.CreatedAt = now;
+            record.CreatedAt = now > record.CreatedAt ? now : record.CreatedAt.AddTicks(1);
             record.Response = null;
             return await ClaimAsync(claimant, now, takenOverFrom: null);
         }
@@ -84,6 +85,18 @@ public sealed class IdempotencyGrain(
     {
         if (Holds(fingerprint, claimant))
         {
+            state.State.Holder = null;
+            await state.WriteOrResetAsync(this);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task Forget(string fingerprint, SiloAddress claimant)
+    {
+        if (Holds(fingerprint, claimant))
+        {
+            // The epoch (CreatedAt) stays, so the next use of the key gets a later one.
+            state.State.Fingerprint = null;
             state.State.Holder = null;
             await state.WriteOrResetAsync(this);
         }

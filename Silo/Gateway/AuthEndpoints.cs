@@ -14,6 +14,9 @@ namespace Actors.Silo.Gateway;
 /// </summary>
 internal static class AuthEndpoints
 {
+    /// <summary>The routes' prefix. Sign-in answers carry tokens, so nothing under it goes through the idempotency cache.</summary>
+    public const string Prefix = "/api/auth";
+
     /// <summary>The statement sign-in messages carry.</summary>
     public const string Statement = "Sign in to the Actors cluster.";
 
@@ -22,7 +25,7 @@ internal static class AuthEndpoints
 
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        var group = app.MapGroup(Prefix).WithTags("Auth");
         group.MapPost("/nonce", NonceAsync).WithName("SignInNonce")
             .WithSummary("Issues a sign-in nonce for an address and the EIP-4361 message to sign with it.");
         group.MapPost("/verify", VerifyAsync).WithName("SignInVerify")

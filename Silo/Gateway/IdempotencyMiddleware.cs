@@ -7,13 +7,14 @@ namespace Actors.Silo.Gateway;
 
 /// <summary>
 /// <c>Idempotency-Key</c> on state-changing requests (POST, PUT, PATCH, DELETE). The first request with a key claims it in an
-/// <see cref="IIdempotencyGrain"/> and its response (any status below 500) is stored there; a repeat with the same key, route
-/// and body gets that response again (header <c>Idempotent-Replayed: true</c>), a repeat with another body is 409
+/// <see cref="IIdempotencyGrain"/> and its successful (2xx) response is stored there; a repeat with the same key, route and body
+/// gets that response again (header <c>Idempotent-Replayed: true</c>), a repeat with another body is 409
 /// (<c>idempotency_key_reused</c>), and one that arrives while the first is still running on a live silo is 409
 /// (<c>idempotency_in_progress</c>, <c>Retry-After</c>). Keys belong to the credential the request carries, so two callers
-/// cannot collide. A 5xx is not kept: the request may be retried with the same key, under the same operation id, and the
-/// grains deduplicate on it underneath. A retry whose first attempt died with its silo, or stopped renewing its claim, resumes
-/// the request (<see cref="IdempotentRun"/>).
+/// cannot collide. Only final outcomes are kept: a 4xx changed nothing and frees the key for the advised retry or a corrected
+/// body; a 5xx lets the same request be retried with the same key, under the same operation id, which the grains deduplicate
+/// on underneath. A retry whose first attempt died with its silo, or stopped renewing its claim, resumes the request
+/// (<see cref="IdempotentRun"/>). Sign-in (<c>/api/auth/</c>) never goes through this cache: its answers carry tokens.
 /// </summary>
 public sealed class IdempotencyMiddleware(
     RequestDelegate next, IGrainFactory grains, ILocalSiloDetails silo, IOptions<GatewayOptions> options, TimeProvider time,
@@ -49,7 +50,8 @@ public sealed class IdempotencyMiddleware(
             return;
         }
 
-        if (!ChangesState(request) || !request.Headers.TryGetValue(Header, out var values))
+        if (!ChangesState(request) || request.Path.StartsWithSegments(AuthEndpoints.Prefix, StringComparison.OrdinalIgnoreCase)
+            || !request.Headers.TryGetValue(Header, out var values))
         {
             await next(context);
             return;

@@ -4,8 +4,10 @@ namespace Actors.Silo.Gateway;
 
 /// <summary>
 /// One attempt of a request that holds its <c>Idempotency-Key</c>: runs it with the response captured, renews the claim's lease
-/// every third of the lease while it runs (so a retry waits for a live attempt and takes over a dead one), then stores the
-/// response (any status below 500) or, for a 5xx, gives the claim up so that a retry resumes the request at once.
+/// every third of the lease while it runs (so a retry waits for a live attempt and takes over a dead one), then keeps only a final
+/// outcome: a 2xx response is stored; a 4xx refusal changed nothing and may succeed later (a 429's advised retry, a 409 once the
+/// balance is there, a corrected 400), so it frees the key; a 5xx gives the claim up so that a retry resumes the request at once
+/// under the same operation id.
 /// </summary>
 internal sealed class IdempotentRun(
     IIdempotencyGrain record, string fingerprint, SiloAddress claimant, TimeSpan lease, TimeProvider time, ILogger logger)
@@ -19,22 +21,26 @@ internal sealed class IdempotentRun(
         context.Response.Body = captured;
         using var stopRenewing = new CancellationTokenSource();
         var renewing = RenewAsync(stopRenewing.Token);
-        var kept = false;
+        var settled = false;
         try
         {
             await next(context);
             await StopAsync(stopRenewing, renewing);
             var response = context.Response;
-            if (response.StatusCode < 500)
+            if (response.StatusCode is >= 200 and < 300)
             {
-                kept = await TryCompleteAsync(new StoredResponse(response.StatusCode, response.ContentType, captured.ToArray()));
+                settled = await TryCompleteAsync(new StoredResponse(response.StatusCode, response.ContentType, captured.ToArray()));
+            }
+            else if (response.StatusCode is >= 400 and < 500)
+            {
+                settled = await TryForgetAsync();
             }
         }
         finally
         {
             await StopAsync(stopRenewing, renewing);
             context.Response.Body = original;
-            if (!kept)
+            if (!settled)
             {
                 await ReleaseQuietlyAsync();
             }
@@ -82,6 +88,20 @@ internal sealed class IdempotentRun(
         {
             // The client still gets its response; a retry runs again under the same operation id and gets the same effect.
             IdempotencyLog.NotStored(logger, error);
+            return false;
+        }
+    }
+
+    private async Task<bool> TryForgetAsync()
+    {
+        try
+        {
+            await record.Forget(fingerprint, claimant);
+            return true;
+        }
+        catch (Exception error) when (GrainErrors.IsUnavailable(error))
+        {
+            // Released instead: a retry of the same request resumes; a corrected one waits for the record's lifetime.
             return false;
         }
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Actors.Domain.Ethereum;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,7 +73,7 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_refusal_is_kept_like_any_response_and_keys_belong_to_their_credential()
+    public async Task A_refusal_is_not_kept_so_the_advised_retry_runs_again_and_keys_belong_to_their_credential()
     {
         using var client = _factory.CreateClient();
         await SendAsync(client, HttpMethod.Put, "/api/pools/p", """{"ratePerSecond":"1"}""", "create");
@@ -84,9 +85,72 @@ public sealed class IdempotencyTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
-        Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.False(again.Headers.Contains("Idempotent-Replayed"));
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
         Assert.Equal(HttpStatusCode.OK, authorized.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_refusal_that_can_succeed_later_succeeds_on_the_retry_with_the_same_key()
+    {
+        using var client = _factory.CreateClient();
+
+        using var missing = await SendAsync(client, HttpMethod.Post, "/api/pools/late/fund", """{"amount":"100"}""", "fund-late");
+        await SendAsync(client, HttpMethod.Put, "/api/pools/late", """{"ratePerSecond":"1"}""", "create");
+        using var retry = await SendAsync(client, HttpMethod.Post, "/api/pools/late/fund", """{"amount":"100"}""", "fund-late");
+        using var replay = await SendAsync(client, HttpMethod.Post, "/api/pools/late/fund", """{"amount":"100"}""", "fund-late");
+
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.False(retry.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("true", replay.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Equal("100", (await replay.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("budget").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_body_does_not_use_up_its_key_so_the_corrected_body_runs()
+    {
+        using var client = _factory.CreateClient();
+        await SendAsync(client, HttpMethod.Put, "/api/pools/p", """{"ratePerSecond":"1"}""", "create");
+
+        using var bad = await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"a hundred"}""", "fund-1");
+        using var corrected = await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"100"}""", "fund-1");
+        var pool = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/pools/p", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+        Assert.Equal("100", pool.GetProperty("budget").GetString());
+    }
+
+    [Fact]
+    public async Task Sign_in_is_never_replayed_from_the_cache_and_no_token_is_stored()
+    {
+        using var client = _factory.CreateClient();
+        var idempotencyWrites = 0;
+        _factory.Storage.BeforeWrite = (grain, _) =>
+        {
+            if (grain.Type.ToString() == "idempotency")
+            {
+                Interlocked.Increment(ref idempotencyWrites);
+            }
+
+            return Task.CompletedTask;
+        };
+        var alice = Api.Alice;
+        using var nonce = await SendAsync(client, HttpMethod.Post, "/api/auth/nonce", $$"""{"address":"{{alice.Address}}"}""", "nonce");
+        var message = (await nonce.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString()!;
+        var body = JsonSerializer.Serialize(new { message, signature = PersonalSign.Sign(alice, message).ToString() });
+
+        using var first = await SendAsync(client, HttpMethod.Post, "/api/auth/verify", body, "login");
+        using var seenByAnother = await SendAsync(client, HttpMethod.Post, "/api/auth/verify", body, "login");
+        var replayed = await seenByAnother.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, seenByAnother.StatusCode);
+        Assert.False(seenByAnother.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("stale_nonce", replayed.GetProperty("code").GetString());
+        Assert.False(replayed.TryGetProperty("token", out _));
+        Assert.Equal(0, Volatile.Read(ref idempotencyWrites));
     }
 
     [Fact]

@@ -127,6 +127,32 @@ public sealed class IdempotencyGrainTests
     }
 
     // A new activation over what storage holds now.
+    [Fact]
+    public async Task A_forgotten_refusal_frees_the_key_for_any_request_under_a_later_epoch_even_on_a_clock_that_did_not_move()
+    {
+        var refused = await Grain().Begin(Request, First, Lease, Lifetime);
+        await Grain().Forget(Request, First);
+
+        var corrected = await Grain().Begin(OtherRequest, Second, Lease, Lifetime);
+        var stranger = await Grain().Begin(Request, Third, Lease, Lifetime);
+
+        Assert.Equal(IdempotencyOutcome.Claimed, corrected.Outcome);
+        Assert.True(corrected.Epoch > refused.Epoch, $"epoch {corrected.Epoch} after {refused.Epoch}");
+        Assert.Equal(IdempotencyOutcome.Conflict, stranger.Outcome);
+    }
+
+    [Fact]
+    public async Task Only_the_holder_can_forget_a_claim()
+    {
+        var first = await Grain().Begin(Request, First, Lease, Lifetime);
+        await Grain().Forget(Request, Second);
+
+        var repeat = await Grain().Begin(Request, Second, Lease, Lifetime);
+
+        Assert.Equal(IdempotencyOutcome.InProgress, repeat.Outcome);
+        Assert.Equal(first.Epoch, repeat.Epoch);
+    }
+
     private IdempotencyGrain Grain() => new(new StoredState(this), _dead, _time);
 
     private static SiloAddress Silo(int port) => SiloAddress.New(new IPEndPoint(IPAddress.Loopback, port), 1);
