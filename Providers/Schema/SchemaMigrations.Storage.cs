@@ -28,5 +28,8 @@ internal static partial class SchemaMigrations
                     PRIMARY KEY (grain_type, grain_key, state_name)
                 );
                 """),
+        new(6, "grain_state_modified",
+            PostgresSql: "CREATE INDEX grain_state_modified ON grain_state (grain_type, modified_at);",
+            SqliteSql: "CREATE INDEX grain_state_modified ON grain_state (grain_type, modified_at);"),
     ];
 }

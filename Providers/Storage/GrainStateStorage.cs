@@ -10,7 +10,7 @@ namespace Actors.Providers.Storage;
 /// on every write and clear. Writes go through the group committer when there is one (the SQL stores), straight to the store
 /// otherwise (memory).
 /// </summary>
-internal sealed partial class GrainStateStorage : IGrainStorage
+internal sealed partial class GrainStateStorage : IGrainStorage, IGrainStateRetention
 {
     private readonly IStateStore _store;
     private readonly GroupCommitter? _committer;
@@ -45,6 +45,13 @@ internal sealed partial class GrainStateStorage : IGrainStorage
 
     /// <summary>The store under this storage.</summary>
     public IStateStore Store => _store;
+
+    /// <inheritdoc />
+    public Task<int> DeleteUnchangedSinceAsync(string grainType, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(grainType);
+        return _store.DeleteUnchangedSinceAsync(grainType, cutoff, cancellationToken);
+    }
 
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>
         ReadStateAsync(stateName, grainId, grainState, CancellationToken.None);

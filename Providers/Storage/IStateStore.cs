@@ -28,4 +28,11 @@ internal interface IStateStore
     /// </summary>
     /// <exception cref="StorageUnavailableException">The transaction failed; none of the writes took effect, all are pending.</exception>
     Task WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes the records of <paramref name="grainType"/> last written before <paramref name="cutoff"/> (by the store's clock),
+    /// tombstones included, and returns how many. See <see cref="IGrainStateRetention"/> for when that is safe.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">The database could not be written; nothing was deleted.</exception>
+    Task<int> DeleteUnchangedSinceAsync(string grainType, DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

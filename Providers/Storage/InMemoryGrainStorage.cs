@@ -15,7 +15,7 @@ namespace Actors.Providers.Storage;
 /// One instance may serve several silos of an in-process test cluster, as one database serves a real cluster: register it
 /// with <c>services.AddSingleton&lt;IGrainStorage&gt;(shared)</c> before <c>AddActorsGrainStorage</c>, which then uses it.
 /// </remarks>
-public sealed class InMemoryGrainStorage : IGrainStorage
+public sealed class InMemoryGrainStorage : IGrainStorage, IGrainStateRetention
 {
     private readonly GrainStateStorage _storage;
 
@@ -32,6 +32,10 @@ public sealed class InMemoryGrainStorage : IGrainStorage
     }
 
     internal MemoryStateStore Store { get; }
+
+    /// <inheritdoc />
+    public Task<int> DeleteUnchangedSinceAsync(string grainType, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        _storage.DeleteUnchangedSinceAsync(grainType, cutoff, cancellationToken);
 
     /// <inheritdoc />
     public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState) =>

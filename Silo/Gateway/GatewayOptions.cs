@@ -25,6 +25,12 @@ public sealed class GatewayOptions
     public TimeSpan IdempotencyLease { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// How often each silo deletes the stored idempotency records that expired: those unchanged for
+    /// <see cref="IdempotencyKeyLifetime"/>, the grain collection age and an hour more. Default one hour.
+    /// </summary>
+    public TimeSpan IdempotencySweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// The key session tokens are signed with; every silo of a cluster must share it. When unset, a secret created once and
     /// kept in the cluster's storage is used. Never logged.
     /// </summary>

@@ -16,6 +16,7 @@ internal static class GatewayServices
             .Validate(o => o.IdempotencyKeyLifetime > TimeSpan.Zero, "Gateway:IdempotencyKeyLifetime must be positive.")
             .Validate(o => o.IdempotencyLease > TimeSpan.Zero && o.IdempotencyLease < o.IdempotencyKeyLifetime,
                 "Gateway:IdempotencyLease must be positive and shorter than Gateway:IdempotencyKeyLifetime.")
+            .Validate(o => o.IdempotencySweepInterval > TimeSpan.Zero, "Gateway:IdempotencySweepInterval must be positive.")
             .Validate(o => o.MaxBodyBytes > 0, "Gateway:MaxBodyBytes must be positive.")
             .Validate(o => o.SessionLifetime > TimeSpan.Zero && o.ChainId > 0,
                 "Gateway:SessionLifetime and Gateway:ChainId must be positive.")
@@ -28,6 +29,8 @@ internal static class GatewayServices
         builder.Services.AddSingleton<Orleans.ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>, OperatorKeyLifecycle>();
         builder.Services.AddSingleton<SessionTokens>();
         builder.Services.AddSingleton<PrivacyHashes>();
+        builder.Services.AddSingleton<IdempotencySweep>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweep>());
         RateLimits.AddTo(builder.Services, gateway.RateLimit);
         builder.Services.AddExceptionHandler<GrainErrorHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // a problem with a code, not a bare 400

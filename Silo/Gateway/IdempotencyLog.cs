@@ -14,4 +14,14 @@ internal static partial class IdempotencyLog
     [LoggerMessage(EventId = 7102, Level = LogLevel.Warning,
         Message = "A response could not be stored with its Idempotency-Key; a retry runs the request again under the same operation id")]
     public static partial void NotStored(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Information, Message = "Deleted {Count} expired idempotency records")]
+    public static partial void Swept(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "Expired idempotency records could not be deleted; the next sweep tries again")]
+    public static partial void SweepFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 7105, Level = LogLevel.Warning,
+        Message = "The grain storage {Storage} cannot delete expired records; idempotency records stay until deleted by hand")]
+    public static partial void SweepUnsupported(ILogger logger, string storage);
 }

@@ -168,6 +168,24 @@ public sealed class IdempotencyTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Expired_records_are_deleted_from_storage_once_unchanged_past_the_lifetime_and_margin()
+    {
+        using var client = _factory.CreateClient();
+        await SendAsync(client, HttpMethod.Put, "/api/pools/p", """{"ratePerSecond":"1"}""", "create");
+        await SendAsync(client, HttpMethod.Post, "/api/pools/p/fund", """{"amount":"100"}""", "fund-1");
+        var sweep = _factory.Services.GetRequiredService<Gateway.IdempotencySweep>();
+
+        var withinLifetime = await sweep.SweepAsync(DateTimeOffset.UtcNow.AddHours(24).AddMinutes(1), CancellationToken.None);
+        var pastMargin = await sweep.SweepAsync(DateTimeOffset.UtcNow + sweep.Age + TimeSpan.FromMinutes(1), CancellationToken.None);
+        var again = await sweep.SweepAsync(DateTimeOffset.UtcNow.AddDays(30), CancellationToken.None);
+
+        Assert.True(sweep.Age > TimeSpan.FromHours(25), $"age {sweep.Age}");
+        Assert.Equal(0, withinLifetime);
+        Assert.Equal(2, pastMargin);
+        Assert.Equal(0, again);
+    }
+
+    [Fact]
     public async Task An_oversized_body_is_refused_before_anything_runs()
     {
         using var client = _factory.CreateClient();

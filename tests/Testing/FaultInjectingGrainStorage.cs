@@ -14,7 +14,7 @@ namespace Actors.Testing;
 /// Register one instance in every silo of an in-process cluster, before the providers' storage registration, to share it:
 /// <c>services.AddSingleton&lt;IGrainStorage&gt;(faulty)</c>. A clear counts as a write.
 /// </remarks>
-public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStorage
+public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStorage, IGrainStateRetention
 {
     private readonly Lock _gateLock = new();
     private TaskCompletionSource? _gate;
@@ -26,6 +26,11 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
 
     /// <summary>The wrapped storage.</summary>
     public IGrainStorage Inner => inner;
+
+    /// <summary>Deletes in the inner storage; it must keep records with retention.</summary>
+    public Task<int> DeleteUnchangedSinceAsync(string grainType, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        (inner as IGrainStateRetention ?? throw new NotSupportedException($"{inner.GetType().Name} keeps no retention."))
+            .DeleteUnchangedSinceAsync(grainType, cutoff, cancellationToken);
 
     /// <summary>
     /// Runs before each write or clear reaches the inner storage, with the grain and state name; a test may await a gate here to

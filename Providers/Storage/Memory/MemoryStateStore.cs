@@ -7,6 +7,7 @@ namespace Actors.Providers.Storage.Memory;
 internal sealed class MemoryStateStore : IStateStore
 {
     private readonly Dictionary<StateKey, StoredState> _records = [];
+    private readonly Dictionary<StateKey, DateTimeOffset> _modified = [];
     private readonly Lock _lock = new();
 
     public string Name => "memory";
@@ -42,6 +43,7 @@ internal sealed class MemoryStateStore : IStateStore
 
                 // A copy: the caller may reuse its buffer, and readers must never see it change.
                 _records[write.Key] = new StoredState(write.Data?.ToArray(), write.NewVersion);
+                _modified[write.Key] = DateTimeOffset.UtcNow;
                 write.MarkCommitted();
             }
 
@@ -51,12 +53,29 @@ internal sealed class MemoryStateStore : IStateStore
         return Task.CompletedTask;
     }
 
+    public Task<int> DeleteUnchangedSinceAsync(string grainType, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_lock)
+        {
+            var stale = _modified.Where(m => m.Key.GrainType == grainType && m.Value < cutoff).Select(m => m.Key).ToList();
+            foreach (var key in stale)
+            {
+                _records.Remove(key);
+                _modified.Remove(key);
+            }
+
+            return Task.FromResult(stale.Count);
+        }
+    }
+
     /// <summary>Puts a record directly, bytes and version as given (null bytes: a tombstone), for tests of old records.</summary>
     public void Overwrite(StateKey key, byte[]? data, long version)
     {
         lock (_lock)
         {
             _records[key] = new StoredState(data, version);
+            _modified[key] = DateTimeOffset.UtcNow;
         }
     }
 }

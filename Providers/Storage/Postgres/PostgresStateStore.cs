@@ -13,6 +13,8 @@ internal sealed class PostgresStateStore : IStateStore, IAsyncDisposable
 {
     private const string SelectSql = "SELECT data, version FROM grain_state WHERE grain_type = $1 AND grain_key = $2 AND state_name = $3";
 
+    private const string DeleteSql = "DELETE FROM grain_state WHERE grain_type = $1 AND modified_at < $2";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly ILogger _logger;
     private readonly IReadOnlyList<Migration> _migrations;
@@ -80,6 +82,22 @@ internal sealed class PostgresStateStore : IStateStore, IAsyncDisposable
             }
 
             throw;
+        }
+    }
+
+    public async Task<int> DeleteUnchangedSinceAsync(string grainType, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(DeleteSql, connection);
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainType });
+            command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = cutoff.ToUniversalTime() });
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            throw StorageFailure.Postgres("delete from", ex);
         }
     }
 

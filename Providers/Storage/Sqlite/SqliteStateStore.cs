@@ -108,6 +108,19 @@ internal sealed class SqliteStateStore : IStateStore, IDisposable
         }
     }
 
+    public async Task<int> DeleteUnchangedSinceAsync(string grainType, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            return RunOnWriter(writer => writer.DeleteUnchangedSince(grainType, cutoff), "delete from");
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
     /// <summary>Closes the database connections. Call when no read or write is running.</summary>
     public void Dispose()
     {

@@ -54,6 +54,17 @@ internal sealed class SqliteStateWriter : IDisposable
         return committed;
     }
 
+    /// <summary>Deletes the records of a grain type last written before the cutoff; returns how many.</summary>
+    public int DeleteUnchangedSince(string grainType, DateTimeOffset cutoff)
+    {
+        using var delete = Connection.CreateCommand();
+        // modified_at is ISO 8601 UTC with milliseconds, written by strftime: text order is time order.
+        delete.CommandText = "DELETE FROM grain_state WHERE grain_type = $type AND modified_at < $cutoff";
+        delete.Parameters.AddWithValue("$type", grainType);
+        delete.Parameters.AddWithValue("$cutoff", cutoff.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        return delete.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
         _insert.Dispose();

@@ -38,6 +38,9 @@ internal sealed class GatedStateStore : IStateStore
 
     public Task<StoredState?> ReadAsync(StateKey key, CancellationToken cancellationToken) => _inner.ReadAsync(key, cancellationToken);
 
+    public Task<int> DeleteUnchangedSinceAsync(string grainType, DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        _inner.DeleteUnchangedSinceAsync(grainType, cutoff, cancellationToken);
+
     public async Task WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken)
     {
         Arrived.TrySetResult();
