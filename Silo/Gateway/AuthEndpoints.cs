@@ -3,22 +3,19 @@ using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Recovery;
 using Actors.Grains.Interfaces.Wallets;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Actors.Silo.Gateway;
 
 /// <summary>
 /// <c>/api/auth/...</c>: Sign-In with Ethereum (EIP-4361). The silo issues a nonce, stored in the wallet's grain; the wallet
-/// signs the message; the silo checks the message (domain, chain, nonce, issued and expiry times), recovers the signer, uses
-/// the nonce up, and returns a short-lived session token every silo accepts.
+/// signs the message; the silo checks the message against <see cref="SignInTerms"/> (domain and URI from configuration, chain,
+/// issue, expiry and not-before times), recovers the signer, uses the nonce up, and returns a short-lived session token every
+/// silo accepts.
 /// </summary>
 internal static class AuthEndpoints
 {
     /// <summary>The statement sign-in messages carry.</summary>
     public const string Statement = "Sign in to the Actors cluster.";
-
-    /// <summary>How far in the future a message's issue time may be (clock skew).</summary>
-    public static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(5);
 
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -32,8 +29,7 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<NonceResponse>, ValidationProblem, ProblemHttpResult>> NonceAsync(
-        NonceRequest body, HttpRequest request, IGrainFactory grains, RateLimits limits, IOptions<GatewayOptions> options,
-        TimeProvider time)
+        NonceRequest body, HttpRequest request, IGrainFactory grains, RateLimits limits, SignInTerms terms, TimeProvider time)
     {
         var fields = new Fields();
         var address = fields.Address("address", body.Address);
@@ -50,14 +46,13 @@ internal static class AuthEndpoints
         var nonce = await grains.GetGrain<IWalletGrain>(WalletKeys.Of(address!)).IssueSignInNonce();
         var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
         var message = new SiweMessage(
-            Domain(request, options.Value), address!, Statement, $"{request.Scheme}://{request.Host}", options.Value.ChainId, nonce, now,
-            now + WalletLimits.SignInNonceLifetime);
+            terms.Domain, address!, Statement, terms.Uri, terms.ChainId, nonce, now, now + WalletLimits.SignInNonceLifetime);
         return TypedResults.Ok(new NonceResponse(nonce, message.ToString()));
     }
 
     private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
         VerifyRequest body, HttpRequest request, IGrainFactory grains, SessionTokens tokens, PrivacyHashes hashes, RateLimits limits,
-        IOptions<GatewayOptions> options, TimeProvider time)
+        SignInTerms signIn, TimeProvider time)
     {
         var fields = new Fields();
         if (!SiweMessage.TryParse(body.Message, out var message, out var messageError))
@@ -78,16 +73,7 @@ internal static class AuthEndpoints
             return tooMany;
         }
 
-        var now = time.GetUtcNow();
-        var refusal =
-            message!.Domain != Domain(request, options.Value)
-                ? ("wrong_domain", $"The message is for '{message.Domain}', not this service.")
-            : message.ChainId != options.Value.ChainId
-                ? ("wrong_chain", $"The message names chain {message.ChainId}, not {options.Value.ChainId}.")
-            : message.ExpirationTime is { } expires && expires <= now ? ("message_expired", "The message has expired: ask for a new nonce.")
-            : message.IssuedAt > now + AllowedSkew ? ("message_not_yet_valid", "The message is issued in the future.")
-            : default((string Code, string Detail)?);
-        if (refusal is { } refused)
+        if (signIn.Refusal(message, time.GetUtcNow()) is { } refused)
         {
             return SignInRefused(refused.Code, refused.Detail);
         }
@@ -126,8 +112,6 @@ internal static class AuthEndpoints
 
     private static ProblemHttpResult SignInRefused(string code, string detail) =>
         ApiProblems.Problem(StatusCodes.Status401Unauthorized, code, "Sign-in refused.", detail);
-
-    private static string Domain(HttpRequest request, GatewayOptions options) => options.Domain ?? request.Host.Value ?? "localhost";
 }
 
 /// <summary>The body of <c>POST /api/auth/nonce</c>.</summary>
