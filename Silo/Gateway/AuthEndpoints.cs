@@ -7,10 +7,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Actors.Silo.Gateway;
 
 /// <summary>
-/// <c>/api/auth/...</c>: Sign-In with Ethereum (EIP-4361). The silo issues a nonce, stored in the wallet's grain; the wallet
-/// signs the message; the silo checks the message against <see cref="SignInTerms"/> (domain and URI from configuration, chain,
-/// issue, expiry and not-before times), recovers the signer, uses the nonce up, and returns a short-lived session token every
-/// silo accepts.
+/// <c>/api/auth/...</c>: Sign-In with Ethereum (EIP-4361). The silo issues a nonce of its own to every request
+/// (<see cref="SignInNonces"/>, nothing stored); the wallet signs the message; the silo checks the message against
+/// <see cref="SignInTerms"/> (domain and URI from configuration, chain, issue, expiry and not-before times) and its nonce,
+/// recovers the signer, uses the nonce up in the wallet's grain, and returns a short-lived session token every silo accepts.
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -21,7 +21,7 @@ internal static class AuthEndpoints
     {
         var group = app.MapGroup("/api/auth").WithTags("Auth");
         group.MapPost("/nonce", NonceAsync).WithName("SignInNonce")
-            .WithSummary("Issues a sign-in nonce for an address and the EIP-4361 message to sign with it.");
+            .WithSummary("Issues a new sign-in nonce for an address (every request its own, valid 10 minutes) and the EIP-4361 message to sign with it.");
         group.MapPost("/verify", VerifyAsync).WithName("SignInVerify")
             .WithSummary("Checks a signed EIP-4361 message and returns a session token for its address.");
         group.MapGet("/session", SessionAsync).WithName("Session")
@@ -29,7 +29,7 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<NonceResponse>, ValidationProblem, ProblemHttpResult>> NonceAsync(
-        NonceRequest body, HttpRequest request, IGrainFactory grains, RateLimits limits, SignInTerms terms, TimeProvider time)
+        NonceRequest body, SignInNonces nonces, SignInTerms terms)
     {
         var fields = new Fields();
         var address = fields.Address("address", body.Address);
@@ -38,13 +38,9 @@ internal static class AuthEndpoints
             return fields.Problem();
         }
 
-        if (limits.AdmitSignIn(address!, request.HttpContext.Response) is { } refused)
-        {
-            return refused;
-        }
-
-        var nonce = await grains.GetGrain<IWalletGrain>(WalletKeys.Of(address!)).IssueSignInNonce();
-        var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        // No per-wallet limit here: anyone may ask for a wallet's nonces, so only the client address's limit applies, and a
+        // nonce issued changes nothing the owner's pending sign-in depends on.
+        var (nonce, now) = await nonces.IssueAsync(address!);
         var message = new SiweMessage(
             terms.Domain, address!, Statement, terms.Uri, terms.ChainId, nonce, now, now + WalletLimits.SignInNonceLifetime);
         return TypedResults.Ok(new NonceResponse(nonce, message.ToString()));
@@ -52,7 +48,7 @@ internal static class AuthEndpoints
 
     private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
         VerifyRequest body, HttpRequest request, IGrainFactory grains, SessionTokens tokens, PrivacyHashes hashes, RateLimits limits,
-        SignInTerms signIn, TimeProvider time)
+        SignInTerms signIn, SignInNonces nonces, TimeProvider time)
     {
         var fields = new Fields();
         if (!SiweMessage.TryParse(body.Message, out var message, out var messageError))
@@ -63,19 +59,19 @@ internal static class AuthEndpoints
         var signature = fields.Signature("signature", body.Signature);
         var device = fields.Fingerprint("deviceFingerprint", body.DeviceFingerprint);
         var geo = fields.Country("geo", body.Geo);
-        if (fields.Failed)
+        if (fields.Failed || message is null)
         {
             return fields.Problem();
-        }
-
-        if (limits.AdmitSignIn(message!.Address, request.HttpContext.Response) is { } tooMany)
-        {
-            return tooMany;
         }
 
         if (signIn.Refusal(message, time.GetUtcNow()) is { } refused)
         {
             return SignInRefused(refused.Code, refused.Detail);
+        }
+
+        if (await nonces.ExpiryAsync(message.Address, message.Nonce) is not { } nonceExpires)
+        {
+            return StaleNonce();
         }
 
         // The wallet's current owner key signs: its own key until a recovery rotates it (as EIP-1271 wallets sign in).
@@ -86,14 +82,19 @@ internal static class AuthEndpoints
             return SignInRefused(RecoveryErrors.BadSignature, "The signature is not from the wallet's owner key.");
         }
 
+        // Counted per wallet only now that the owner key has signed: a stranger's attempts spend their client's budget alone.
+        if (limits.AdmitSignIn(message.Address, request.HttpContext.Response) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         try
         {
-            await wallet.UseSignInNonce(message.Nonce);
+            await wallet.UseSignInNonce(message.Nonce, nonceExpires);
         }
         catch (RequestRejectedException error) when (error.Code == WalletErrors.StaleNonce)
         {
-            return SignInRefused(WalletErrors.StaleNonce,
-                "The nonce is not the address's current one: it was used, replaced or has expired. Ask for a new one.");
+            return StaleNonce();
         }
 
         var client = request.HttpContext.Connection.RemoteIpAddress;
@@ -109,6 +110,9 @@ internal static class AuthEndpoints
         await WalletSessionFilter.ReadAsync(request, tokens) is { } valid
             ? TypedResults.Ok(new SessionView(valid.Address.ToString(), valid.ExpiresAt))
             : WalletSessionFilter.SessionProblem();
+
+    private static ProblemHttpResult StaleNonce() => SignInRefused(WalletErrors.StaleNonce,
+        "The nonce was not issued for this address, was used already or has expired: ask for a new one.");
 
     private static ProblemHttpResult SignInRefused(string code, string detail) =>
         ApiProblems.Problem(StatusCodes.Status401Unauthorized, code, "Sign-in refused.", detail);

@@ -29,6 +29,7 @@ internal static class GatewayServices
             .ValidateOnStart();
         builder.Services.AddSingleton<OperatorKey>();
         builder.Services.AddSingleton<SignInTerms>();
+        builder.Services.AddSingleton<SignInNonces>();
         builder.Services.AddSingleton<Orleans.ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>, OperatorKeyLifecycle>();
         builder.Services.AddSingleton<SessionTokens>();
         builder.Services.AddSingleton<PrivacyHashes>();

@@ -46,6 +46,30 @@ public sealed class SignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Every_nonce_request_gets_a_nonce_of_its_own_that_signs_in_once_on_any_silo()
+    {
+        using var client = _factory.CreateClient();
+        var first = await NonceAsync(client, Alice.Address.ToString());
+        var second = await NonceAsync(client, Alice.Address.ToString());
+        await using var other = new SiloFactory(_factory.Storage);
+        other.Configure = builder => builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_time));
+        using var otherClient = other.CreateClient();
+        var onOther = await NonceAsync(otherClient, Alice.Address.ToString());
+
+        using var secondVerified = await VerifyAsync(client, second, Sign(Alice, second));
+        using var firstVerified = await VerifyAsync(client, first, Sign(Alice, first));
+        using var issuedElsewhere = await VerifyAsync(client, onOther, Sign(Alice, onOther));
+        using var secondAgain = await VerifyAsync(client, second, Sign(Alice, second));
+        using var firstAgain = await VerifyAsync(client, first, Sign(Alice, first));
+
+        Assert.Equal(3, new[] { first, second, onOther }.Select(NonceOf).Distinct().Count());
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK],
+            new[] { secondVerified, firstVerified, issuedElsewhere }.Select(r => r.StatusCode));
+        Assert.Equal("stale_nonce", await CodeAsync(secondAgain));
+        Assert.Equal("stale_nonce", await CodeAsync(firstAgain));
+    }
+
+    [Fact]
     public async Task Refused_sign_ins_name_why_and_give_no_token()
     {
         using var client = _factory.CreateClient();
@@ -212,6 +236,9 @@ public sealed class SignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString()!;
     }
+
+    private static string NonceOf(string message) =>
+        message.Split('\n').Single(l => l.StartsWith("Nonce: ", StringComparison.Ordinal))["Nonce: ".Length..];
 
     // The message with its line at <paramref name="index"/> replaced.
     private static string WithLine(string message, int index, string line)
