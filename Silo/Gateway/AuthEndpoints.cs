@@ -25,7 +25,7 @@ internal static class AuthEndpoints
         group.MapPost("/verify", VerifyAsync).WithName("SignInVerify")
             .WithSummary("Checks a signed EIP-4361 message and returns a session token for its address.");
         group.MapGet("/session", SessionAsync).WithName("Session")
-            .WithSummary("The address and expiry of the bearer token sent.");
+            .WithSummary("The address and expiry of the bearer token sent; 401 session_revoked once a recovery of its wallet ended it.");
     }
 
     private static async Task<Results<Ok<NonceResponse>, ValidationProblem, ProblemHttpResult>> NonceAsync(
@@ -106,10 +106,14 @@ internal static class AuthEndpoints
         return TypedResults.Ok(new SessionResponse(token, message.Address.ToString(), expiresAt));
     }
 
-    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SessionAsync(HttpRequest request, SessionTokens tokens) =>
-        await WalletSessionFilter.ReadAsync(request, tokens) is { } valid
-            ? TypedResults.Ok(new SessionView(valid.Address.ToString(), valid.ExpiresAt))
-            : WalletSessionFilter.SessionProblem();
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SessionAsync(
+        HttpRequest request, SessionTokens tokens, IGrainFactory grains) =>
+        await WalletSessionFilter.ReadAsync(request, tokens, grains) switch
+        {
+            (_, { } revoked) => revoked,
+            ({ } valid, _) => TypedResults.Ok(new SessionView(valid.Address.ToString(), valid.ExpiresAt)),
+            _ => WalletSessionFilter.SessionProblem(),
+        };
 
     private static ProblemHttpResult StaleNonce() => SignInRefused(WalletErrors.StaleNonce,
         "The nonce was not issued for this address, was used already or has expired: ask for a new one.");
