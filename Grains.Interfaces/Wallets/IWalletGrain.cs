@@ -115,11 +115,14 @@ public interface IWalletGrain : IGrainWithStringKey
     [ReadOnly]
     Task<UInt256?> HeldTokenIndex(string collectionId, string tokenId);
 
-    /// <summary>Issues a fresh Sign-In with Ethereum nonce (17 letters and digits), replacing any earlier one; valid for <see cref="WalletLimits.SignInNonceLifetime"/>.</summary>
-    Task<string> IssueSignInNonce();
-
-    /// <summary>Consumes the sign-in nonce: only the current one, once, while valid; otherwise refused with <see cref="WalletErrors.StaleNonce"/>.</summary>
-    Task UseSignInNonce(string nonce);
+    /// <summary>
+    /// Uses up a Sign-In with Ethereum nonce the wallet's owner key has signed in with, valid until <paramref name="expiresAt"/>
+    /// (the gateway issues nonces without telling the wallet, and checks that it issued this one): each nonce signs in once,
+    /// and a nonce used before is refused with <see cref="WalletErrors.StaleNonce"/>. The wallet remembers used nonces until
+    /// they expire, at most <see cref="WalletLimits.RememberedSignInNonces"/>; a sign-in beyond that is refused with
+    /// <see cref="WalletErrors.RateLimited"/>.
+    /// </summary>
+    Task UseSignInNonce(string nonce, DateTimeOffset expiresAt);
 
     /// <summary>
     /// Records a sign-in: the peppered hashes of the device fingerprint and client address, and the country. Devices and
@@ -280,6 +283,12 @@ public static class WalletLimits
 
     /// <summary>How long a sign-in nonce stays valid.</summary>
     public static readonly TimeSpan SignInNonceLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>The most used sign-in nonces a wallet remembers until they expire: sign-ins per <see cref="SignInNonceLifetime"/>.</summary>
+    public const int RememberedSignInNonces = 32;
+
+    /// <summary>The longest sign-in nonce a wallet takes.</summary>
+    public const int MaxSignInNonceLength = 128;
 }
 
 /// <summary>A position in one pool: staked amount, effective shares, the index it was settled at, and its whole accrued units.</summary>
@@ -337,7 +346,7 @@ public sealed record ClaimView([property: Id(0)] string PoolId, [property: Id(1)
 /// <param name="Positions">Positions by pool.</param>
 /// <param name="Collections">Holdings by collection.</param>
 /// <param name="HasPendingOperation">Whether a pool operation is under way.</param>
-/// <param name="Exists">Whether the wallet has been stored: anything has happened to it (a sign-in nonce, a stake, a token).</param>
+/// <param name="Exists">Whether the wallet has been stored: anything has happened to it (a sign-in, a stake, a token).</param>
 /// <param name="Balances">Available balances by asset, in asset order.</param>
 [GenerateSerializer]
 [Immutable]

@@ -77,25 +77,33 @@ public sealed partial class WalletGrain
     }
 
     /// <inheritdoc />
-    public async Task<string> IssueSignInNonce()
+    public async Task UseSignInNonce(string nonce, DateTimeOffset expiresAt)
     {
-        const string alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-        state.State.SignInNonce = System.Security.Cryptography.RandomNumberGenerator.GetString(alphabet, 17);
-        state.State.SignInNonceIssuedAt = Now;
-        await WriteAsync();
-        return state.State.SignInNonce;
-    }
-
-    /// <inheritdoc />
-    public async Task UseSignInNonce(string nonce)
-    {
-        var age = Now - state.State.SignInNonceIssuedAt;
-        if (state.State.SignInNonce is not { } current || current != nonce || age > WalletLimits.SignInNonceLifetime.TotalSeconds)
+        if (string.IsNullOrEmpty(nonce) || nonce.Length > WalletLimits.MaxSignInNonceLength || !nonce.All(char.IsAsciiLetterOrDigit))
         {
-            throw new RequestRejectedException(WalletErrors.StaleNonce, $"The sign-in nonce is not wallet '{GrainKey}''s current one, or has expired.");
+            throw RequestRejectedException.Invalid(nameof(nonce), $"A sign-in nonce is 1 to {WalletLimits.MaxSignInNonceLength} letters or digits.");
         }
 
-        state.State.SignInNonce = null;
+        var now = Now;
+        var until = expiresAt.ToUnixTimeSeconds();
+        var used = state.State.UsedSignInNonces ??= new(StringComparer.Ordinal);
+        if (until <= now || used.ContainsKey(nonce))
+        {
+            throw new RequestRejectedException(WalletErrors.StaleNonce, $"The sign-in nonce was used before by wallet '{GrainKey}', or has expired.");
+        }
+
+        foreach (var expired in used.Where(u => u.Value <= now).Select(u => u.Key).ToList())
+        {
+            used.Remove(expired);
+        }
+
+        if (used.Count >= WalletLimits.RememberedSignInNonces)
+        {
+            throw new RequestRejectedException(WalletErrors.RateLimited,
+                $"Wallet '{GrainKey}' has signed in {used.Count} times in the last {WalletLimits.SignInNonceLifetime.TotalMinutes} minutes.");
+        }
+
+        used[nonce] = until;
         await WriteAsync();
     }
 

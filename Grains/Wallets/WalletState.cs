@@ -26,11 +26,8 @@ public sealed class WalletState
     /// <summary>The next signed-request nonce.</summary>
     public ulong Nonce { get; set; }
 
-    /// <summary>The sign-in nonce issued and not yet used, if any.</summary>
-    public string? SignInNonce { get; set; }
-
-    /// <summary>When the sign-in nonce was issued (Unix seconds).</summary>
-    public long SignInNonceIssuedAt { get; set; }
+    /// <summary>Sign-in nonces used and not yet expired, with when each expires (Unix seconds); null for none.</summary>
+    public Dictionary<string, long>? UsedSignInNonces { get; set; }
 
     /// <summary>When the wallet was first stored (Unix seconds).</summary>
     public long CreatedAt { get; set; }

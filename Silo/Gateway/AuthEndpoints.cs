@@ -3,14 +3,14 @@ using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Recovery;
 using Actors.Grains.Interfaces.Wallets;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace Actors.Silo.Gateway;
 
 /// <summary>
-/// <c>/api/auth/...</c>: Sign-In with Ethereum (EIP-4361). The silo issues a nonce, stored in the wallet's grain; the wallet
-/// signs the message; the silo checks the message (domain, chain, nonce, issued and expiry times), recovers the signer, uses
-/// the nonce up, and returns a short-lived session token every silo accepts.
+/// <c>/api/auth/...</c>: Sign-In with Ethereum (EIP-4361). The silo issues a nonce of its own to every request
+/// (<see cref="SignInNonces"/>, nothing stored); the wallet signs the message; the silo checks the message against
+/// <see cref="SignInTerms"/> (domain and URI from configuration, chain, issue, expiry and not-before times) and its nonce,
+/// recovers the signer, uses the nonce up in the wallet's grain, and returns a short-lived session token every silo accepts.
 /// </summary>
 internal static class AuthEndpoints
 {
@@ -20,23 +20,19 @@ internal static class AuthEndpoints
     /// <summary>The statement sign-in messages carry.</summary>
     public const string Statement = "Sign in to the Actors cluster.";
 
-    /// <summary>How far in the future a message's issue time may be (clock skew).</summary>
-    public static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(5);
-
     public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(Prefix).WithTags("Auth");
         group.MapPost("/nonce", NonceAsync).WithName("SignInNonce")
-            .WithSummary("Issues a sign-in nonce for an address and the EIP-4361 message to sign with it.");
+            .WithSummary("Issues a new sign-in nonce for an address (every request its own, valid 10 minutes) and the EIP-4361 message to sign with it.");
         group.MapPost("/verify", VerifyAsync).WithName("SignInVerify")
             .WithSummary("Checks a signed EIP-4361 message and returns a session token for its address.");
         group.MapGet("/session", SessionAsync).WithName("Session")
-            .WithSummary("The address and expiry of the bearer token sent.");
+            .WithSummary("The address and expiry of the bearer token sent; 401 session_revoked once a recovery of its wallet ended it.");
     }
 
     private static async Task<Results<Ok<NonceResponse>, ValidationProblem, ProblemHttpResult>> NonceAsync(
-        NonceRequest body, HttpRequest request, IGrainFactory grains, RateLimits limits, IOptions<GatewayOptions> options,
-        TimeProvider time)
+        NonceRequest body, SignInNonces nonces, SignInTerms terms)
     {
         var fields = new Fields();
         var address = fields.Address("address", body.Address);
@@ -45,22 +41,17 @@ internal static class AuthEndpoints
             return fields.Problem();
         }
 
-        if (limits.AdmitSignIn(address!, request.HttpContext.Response) is { } refused)
-        {
-            return refused;
-        }
-
-        var nonce = await grains.GetGrain<IWalletGrain>(WalletKeys.Of(address!)).IssueSignInNonce();
-        var now = DateTimeOffset.FromUnixTimeSeconds(time.GetUtcNow().ToUnixTimeSeconds());
+        // No per-wallet limit here: anyone may ask for a wallet's nonces, so only the client address's limit applies, and a
+        // nonce issued changes nothing the owner's pending sign-in depends on.
+        var (nonce, now) = await nonces.IssueAsync(address!);
         var message = new SiweMessage(
-            Domain(request, options.Value), address!, Statement, $"{request.Scheme}://{request.Host}", options.Value.ChainId, nonce, now,
-            now + WalletLimits.SignInNonceLifetime);
+            terms.Domain, address!, Statement, terms.Uri, terms.ChainId, nonce, now, now + WalletLimits.SignInNonceLifetime);
         return TypedResults.Ok(new NonceResponse(nonce, message.ToString()));
     }
 
     private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
         VerifyRequest body, HttpRequest request, IGrainFactory grains, SessionTokens tokens, PrivacyHashes hashes, RateLimits limits,
-        IOptions<GatewayOptions> options, TimeProvider time)
+        SignInTerms signIn, SignInNonces nonces, TimeProvider time)
     {
         var fields = new Fields();
         if (!SiweMessage.TryParse(body.Message, out var message, out var messageError))
@@ -71,28 +62,19 @@ internal static class AuthEndpoints
         var signature = fields.Signature("signature", body.Signature);
         var device = fields.Fingerprint("deviceFingerprint", body.DeviceFingerprint);
         var geo = fields.Country("geo", body.Geo);
-        if (fields.Failed)
+        if (fields.Failed || message is null)
         {
             return fields.Problem();
         }
 
-        if (limits.AdmitSignIn(message!.Address, request.HttpContext.Response) is { } tooMany)
-        {
-            return tooMany;
-        }
-
-        var now = time.GetUtcNow();
-        var refusal =
-            message!.Domain != Domain(request, options.Value)
-                ? ("wrong_domain", $"The message is for '{message.Domain}', not this service.")
-            : message.ChainId != options.Value.ChainId
-                ? ("wrong_chain", $"The message names chain {message.ChainId}, not {options.Value.ChainId}.")
-            : message.ExpirationTime is { } expires && expires <= now ? ("message_expired", "The message has expired: ask for a new nonce.")
-            : message.IssuedAt > now + AllowedSkew ? ("message_not_yet_valid", "The message is issued in the future.")
-            : default((string Code, string Detail)?);
-        if (refusal is { } refused)
+        if (signIn.Refusal(message, time.GetUtcNow()) is { } refused)
         {
             return SignInRefused(refused.Code, refused.Detail);
+        }
+
+        if (await nonces.ExpiryAsync(message.Address, message.Nonce) is not { } nonceExpires)
+        {
+            return StaleNonce();
         }
 
         // The wallet's current owner key signs: its own key until a recovery rotates it (as EIP-1271 wallets sign in).
@@ -103,14 +85,19 @@ internal static class AuthEndpoints
             return SignInRefused(RecoveryErrors.BadSignature, "The signature is not from the wallet's owner key.");
         }
 
+        // Counted per wallet only now that the owner key has signed: a stranger's attempts spend their client's budget alone.
+        if (limits.AdmitSignIn(message.Address, request.HttpContext.Response) is { } tooMany)
+        {
+            return tooMany;
+        }
+
         try
         {
-            await wallet.UseSignInNonce(message.Nonce);
+            await wallet.UseSignInNonce(message.Nonce, nonceExpires);
         }
         catch (RequestRejectedException error) when (error.Code == WalletErrors.StaleNonce)
         {
-            return SignInRefused(WalletErrors.StaleNonce,
-                "The nonce is not the address's current one: it was used, replaced or has expired. Ask for a new one.");
+            return StaleNonce();
         }
 
         var client = request.HttpContext.Connection.RemoteIpAddress;
@@ -122,15 +109,20 @@ internal static class AuthEndpoints
         return TypedResults.Ok(new SessionResponse(token, message.Address.ToString(), expiresAt));
     }
 
-    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SessionAsync(HttpRequest request, SessionTokens tokens) =>
-        await WalletSessionFilter.ReadAsync(request, tokens) is { } valid
-            ? TypedResults.Ok(new SessionView(valid.Address.ToString(), valid.ExpiresAt))
-            : WalletSessionFilter.SessionProblem();
+    private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SessionAsync(
+        HttpRequest request, SessionTokens tokens, IGrainFactory grains) =>
+        await WalletSessionFilter.ReadAsync(request, tokens, grains) switch
+        {
+            (_, { } revoked) => revoked,
+            ({ } valid, _) => TypedResults.Ok(new SessionView(valid.Address.ToString(), valid.ExpiresAt)),
+            _ => WalletSessionFilter.SessionProblem(),
+        };
+
+    private static ProblemHttpResult StaleNonce() => SignInRefused(WalletErrors.StaleNonce,
+        "The nonce was not issued for this address, was used already or has expired: ask for a new one.");
 
     private static ProblemHttpResult SignInRefused(string code, string detail) =>
         ApiProblems.Problem(StatusCodes.Status401Unauthorized, code, "Sign-in refused.", detail);
-
-    private static string Domain(HttpRequest request, GatewayOptions options) => options.Domain ?? request.Host.Value ?? "localhost";
 }
 
 /// <summary>The body of <c>POST /api/auth/nonce</c>.</summary>

@@ -39,8 +39,17 @@ public sealed class GatewayOptions
     /// <summary>How long a session token from sign-in is valid. Default 15 minutes.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>The domain sign-in messages name (EIP-4361); when unset, the request's host.</summary>
+    /// <summary>
+    /// The domain sign-in messages name (EIP-4361): a host, with a port if the site's origin names one. When unset, the host of
+    /// <see cref="PublicUrl"/>, else <c>localhost</c>; never a request's Host header, which the client chooses.
+    /// </summary>
     public string? Domain { get; set; }
+
+    /// <summary>
+    /// The gateway's public URL (an absolute http or https URL): the URI sign-in messages name, whose origin a signed message's
+    /// URI must have. When unset, messages name <c>https://{Domain}</c> and a message's URI must be on the domain's host.
+    /// </summary>
+    public string? PublicUrl { get; set; }
 
     /// <summary>The chain id sign-in messages name. Default 1.</summary>
     public long ChainId { get; set; } = 1;

@@ -24,8 +24,13 @@ internal static class GatewayServices
                 "Gateway:RateLimit limits must be 0 (off) or more.")
             .Validate(o => o.OperatorKey is null or "" || OperatorKey.IsAcceptable(o.OperatorKey),
                 $"Gateway:OperatorKey must be at least {OperatorKey.MinLength} printable ASCII characters without spaces (or unset, to generate one).")
+            .Validate(o => SignInTerms.IsDomain(o.Domain), "Gateway:Domain must be a host name, with a port if any (no scheme or path).")
+            .Validate(o => SignInTerms.IsPublicUrl(o.PublicUrl),
+                "Gateway:PublicUrl must be an absolute http or https URL with no user, query or fragment.")
             .ValidateOnStart();
         builder.Services.AddSingleton<OperatorKey>();
+        builder.Services.AddSingleton<SignInTerms>();
+        builder.Services.AddSingleton<SignInNonces>();
         builder.Services.AddSingleton<Orleans.ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>, OperatorKeyLifecycle>();
         builder.Services.AddSingleton<SessionTokens>();
         builder.Services.AddSingleton<PrivacyHashes>();

@@ -69,6 +69,13 @@ internal static class WalletEndpoints
             return fields.Problem();
         }
 
+        var asOperator = operatorKey.Matches(request.Headers[OperatorKey.Header]);
+        var (session, revoked) = asOperator ? (null, null) : await WalletSessionFilter.ReadAsync(request, tokens, grains);
+        if (revoked is not null)
+        {
+            return revoked; // a session a recovery ended reads no private history, and learns that it has ended
+        }
+
         var grain = grains.GetGrain<IWalletGrain>(WalletKeys.Of(wallet!));
         var view = await grain.Get();
         if (!view.Exists)
@@ -78,8 +85,7 @@ internal static class WalletEndpoints
         }
 
         var positions = await grain.GetPositionsAsOfNow();
-        var session = await WalletSessionFilter.ReadAsync(request, tokens);
-        var privateView = operatorKey.Matches(request.Headers[OperatorKey.Header]) || session?.Address == wallet;
+        var privateView = asOperator || session?.Address == wallet;
         return TypedResults.Ok(WalletResponse.Of(wallet!, view, positions, privateView ? await grain.GetSignIns() : null));
     }
 

@@ -1,13 +1,14 @@
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces.Wallets;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Actors.Silo.Gateway;
 
 /// <summary>
 /// Wallet-owned routes: the caller shows a session token from sign-in (<c>Authorization: Bearer</c>). The filter checks the
-/// route's <c>{address}</c> first (400 naming it), then the token (401 <c>session_required</c>), then that the session is the
-/// route's wallet (403 <c>not_authorized</c>: a session acts only on its own wallet), and last that no recovery has rotated
-/// the wallet's owner since the sign-in (401 <c>session_revoked</c>). The handler reads the session with <see cref="Of"/>.
+/// route's <c>{address}</c> first (400 naming it), then the token (401 <c>session_required</c>) and that no recovery has
+/// rotated the wallet's owner since the sign-in (401 <c>session_revoked</c>), and last that the session is the route's wallet
+/// (403 <c>not_authorized</c>: a session acts only on its own wallet). The handler reads the session with <see cref="Of"/>.
 /// </summary>
 public sealed class WalletSessionFilter(SessionTokens tokens, IGrainFactory grains, bool ownWalletOnly) : IEndpointFilter
 {
@@ -26,15 +27,28 @@ public sealed class WalletSessionFilter(SessionTokens tokens, IGrainFactory grai
         return context.Items[SessionItem] as Session ?? throw new InvalidOperationException("The route has no wallet session filter.");
     }
 
-    /// <summary>The valid session a request's bearer token stands for, or null.</summary>
-    public static async Task<Session?> ReadAsync(HttpRequest request, SessionTokens tokens)
+    /// <summary>
+    /// The session a request's bearer token stands for: null without a valid, unexpired token; and, when a recovery of its
+    /// wallet has ended it since the sign-in, the 401 <c>session_revoked</c> to answer with instead. Every route that reads a
+    /// session asks this, so that a revoked session reads nothing a session may read.
+    /// </summary>
+    public static async Task<(Session? Session, ProblemHttpResult? Revoked)> ReadAsync(
+        HttpRequest request, SessionTokens tokens, IGrainFactory grains)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(grains);
         var header = request.Headers.Authorization.ToString();
-        return header.StartsWith("Bearer ", StringComparison.Ordinal)
-            ? await tokens.ValidateAsync(header["Bearer ".Length..].Trim())
-            : null;
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || await tokens.ValidateAsync(header["Bearer ".Length..].Trim()) is not { } session)
+        {
+            return (null, null);
+        }
+
+        var terms = await grains.GetGrain<IWalletGrain>(WalletKeys.Of(session.Address)).GetRecoveryTerms();
+        return terms.RecoveryNonce == session.RecoveryNonce
+            ? (session, null)
+            : (null, ApiProblems.Problem(StatusCodes.Status401Unauthorized, SessionRevoked, "The session has ended.",
+                "The wallet was recovered to a new owner after this sign-in: sign in again with the owner's key."));
     }
 
     /// <inheritdoc />
@@ -54,7 +68,13 @@ public sealed class WalletSessionFilter(SessionTokens tokens, IGrainFactory grai
             }
         }
 
-        if (await ReadAsync(http.Request, tokens) is not { } session)
+        var (session, revoked) = await ReadAsync(http.Request, tokens, grains);
+        if (revoked is not null)
+        {
+            return revoked;
+        }
+
+        if (session is null)
         {
             return SessionProblem();
         }
@@ -65,19 +85,12 @@ public sealed class WalletSessionFilter(SessionTokens tokens, IGrainFactory grai
                 "A session acts only on its own wallet.");
         }
 
-        var terms = await grains.GetGrain<IWalletGrain>(WalletKeys.Of(session.Address)).GetRecoveryTerms();
-        if (terms.RecoveryNonce != session.RecoveryNonce)
-        {
-            return ApiProblems.Problem(StatusCodes.Status401Unauthorized, SessionRevoked, "The session has ended.",
-                "The wallet was recovered to a new owner after this sign-in: sign in again with the owner's key.");
-        }
-
         http.Items[SessionItem] = session;
         return await next(context);
     }
 
     /// <summary>The 401 for a missing, invalid or expired token.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult SessionProblem() =>
+    public static ProblemHttpResult SessionProblem() =>
         ApiProblems.Problem(StatusCodes.Status401Unauthorized, SessionRequired, "A valid session is required.",
             "Send 'Authorization: Bearer <token>' with a token from /api/auth/verify that has not expired.");
 }

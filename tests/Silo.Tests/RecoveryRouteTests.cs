@@ -26,14 +26,7 @@ public sealed class RecoveryRouteTests : RouteTestBase
         var again = await Api.PostAsync("/api/recoveries/r1/approvals", new { guardian = Api.Bob.Address.ToString(), signature = Sign(Api.Bob, message) });
         var forged = await Api.PostAsync("/api/recoveries/r1/approvals", new { guardian = Api.Carol.Address.ToString(), signature = Sign(Api.Erin, message) });
         var locked = await Api.PostAsync("/api/recoveries/r1/approvals", new { guardian = Api.Carol.Address.ToString(), signature = Sign(Api.Carol, message) });
-        Time.Advance(TimeSpan.FromHours(48));
-
-        // Orleans loads a reminder shortly before it is due and delivers it on its period: the clock runs on while we wait.
-        await Wait.UntilAsync(async () =>
-        {
-            Time.Advance(TimeSpan.FromSeconds(30));
-            return (await Api.GetAsync("/api/recoveries/r1"))["status"] == "Finalized";
-        }, "the recovery to finalize");
+        await FinalizeAsync("r1");
         var done = await Api.GetAsync("/api/recoveries/r1");
         var byOldSession = await Api.PutAsync($"/api/wallets/{Alice}/guardians", new { guardians = Array.Empty<string>() }, oldSession);
         var oldKey = await Api.TrySignInAsync(Api.Alice.Address, Api.Alice);
@@ -53,6 +46,34 @@ public sealed class RecoveryRouteTests : RouteTestBase
         Assert.Equal(HttpStatusCode.OK, newKey.Status);
         Assert.Equal(Api.Erin.Address.ToString(), byNewOwner["owner"]);
         Assert.True(byNewOwner.Body.TryGetProperty("signIns", out _)); // the new owner's session is the wallet's own
+    }
+
+    [Fact]
+    public async Task A_session_a_recovery_revoked_reads_neither_itself_nor_the_sign_in_history()
+    {
+        var oldSession = await GuardedAliceAsync();
+        var before = await Api.GetAsync($"/api/wallets/{Alice}", oldSession);
+        var submitted = await Api.PostAsync("/api/recoveries", new { requestId = "r4", wallet = Alice, newOwner = Api.Erin.Address.ToString(), deviceFingerprint = "laptop-1", geo = "DE" });
+        foreach (var guardian in new[] { Api.Bob, Api.Carol })
+        {
+            var approved = await Api.PostAsync("/api/recoveries/r4/approvals",
+                new { guardian = guardian.Address.ToString(), signature = Sign(guardian, submitted["signingMessage"]!) });
+            Assert.Equal(HttpStatusCode.OK, approved.Status);
+        }
+
+        await FinalizeAsync("r4");
+        var session = await Api.GetAsync("/api/auth/session", oldSession);
+        var history = await Api.GetAsync($"/api/wallets/{Alice}", oldSession);
+        var anonymous = await Api.GetAsync($"/api/wallets/{Alice}");
+        var byOperator = await Api.GetAsync($"/api/wallets/{Alice}", asOperator: true);
+
+        Assert.True(before.Body.TryGetProperty("signIns", out _)); // the history the session read before
+        Assert.Equal((HttpStatusCode.Unauthorized, "session_revoked"), (session.Status, session.Code));
+        Assert.Equal((HttpStatusCode.Unauthorized, "session_revoked"), (history.Status, history.Code));
+        Assert.False(history.Body.TryGetProperty("signIns", out _));
+        Assert.Equal(HttpStatusCode.OK, anonymous.Status);
+        Assert.False(anonymous.Body.TryGetProperty("signIns", out _));
+        Assert.True(byOperator.Body.TryGetProperty("signIns", out _));
     }
 
     [Fact]
@@ -104,6 +125,18 @@ public sealed class RecoveryRouteTests : RouteTestBase
         Assert.Equal(HttpStatusCode.OK, guardians.Status);
         Time.Advance(TimeSpan.FromDays(8));
         return session;
+    }
+
+    // Lets the timelock run out. Orleans loads a reminder shortly before it is due and delivers it on its period: the clock runs
+    // on while we wait.
+    private async Task FinalizeAsync(string requestId)
+    {
+        Time.Advance(TimeSpan.FromHours(48));
+        await Wait.UntilAsync(async () =>
+        {
+            Time.Advance(TimeSpan.FromSeconds(30));
+            return (await Api.GetAsync($"/api/recoveries/{requestId}"))["status"] == "Finalized";
+        }, "the recovery to finalize");
     }
 
     private static string Sign(PrivateKey key, string message) => PersonalSign.Sign(key, message).ToString();

@@ -157,5 +157,30 @@ public sealed class WalletControlTests(SharedGrainCluster cluster)
         Assert.Equal([Addresses.Of(7)], revoked.Collections.Single(c => c.CollectionId == "d").Operators);
     }
 
+    [Fact]
+    public async Task A_sign_in_nonce_is_used_once_and_the_wallet_remembers_a_bounded_number_until_they_expire()
+    {
+        var wallet = Wallet(1);
+        var expires = cluster.Time.GetUtcNow() + WalletLimits.SignInNonceLifetime;
+        var nonces = Enumerable.Range(0, WalletLimits.RememberedSignInNonces + 1).Select(n => $"nonce{n:D4}").ToList();
+
+        foreach (var nonce in nonces.Take(WalletLimits.RememberedSignInNonces))
+        {
+            await wallet.UseSignInNonce(nonce, expires);
+        }
+
+        var reused = await Assert.ThrowsAsync<RequestRejectedException>(() => wallet.UseSignInNonce(nonces[0], expires));
+        var beyondBound = await Assert.ThrowsAsync<RequestRejectedException>(() => wallet.UseSignInNonce(nonces[^1], expires));
+        var expired = await Assert.ThrowsAsync<RequestRejectedException>(
+            () => wallet.UseSignInNonce("nonceexpired", cluster.Time.GetUtcNow()));
+        cluster.Time.Advance(WalletLimits.SignInNonceLifetime);
+        await wallet.UseSignInNonce(nonces[^1], cluster.Time.GetUtcNow() + WalletLimits.SignInNonceLifetime);
+
+        Assert.Equal(WalletErrors.StaleNonce, reused.Code);
+        Assert.Equal(WalletErrors.RateLimited, beyondBound.Code);
+        Assert.Equal(WalletErrors.StaleNonce, expired.Code);
+        await Refused.FieldAsync("nonce", () => wallet.UseSignInNonce("not a nonce", expires));
+    }
+
     private IWalletGrain Wallet(int n) => cluster.Grains.GetGrain<IWalletGrain>(_keys.Wallet(n));
 }
