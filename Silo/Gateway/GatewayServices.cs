@@ -34,6 +34,7 @@ internal static class GatewayServices
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
+            o.SerializerOptions.AllowDuplicateProperties = false; // {"amount":"1","amount":"9"} is refused, not "the last one wins"
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new EthereumAddressChecksumJsonConverter()); // EIP-55 for people
         });

@@ -52,9 +52,14 @@ public sealed class GrainErrorHandler(IProblemDetailsService problems) : IExcept
             ? path[2..]
             : "body";
 
+    // System.Text.Json's refusal of a repeated key (JsonSerializerOptions.AllowDuplicateProperties = false).
+    private static bool IsDuplicateKey(BadHttpRequestException bad) =>
+        bad.InnerException is JsonException { Message: var message } && message.StartsWith("Duplicate propert", StringComparison.Ordinal);
+
     private static string Explain(BadHttpRequestException bad) => bad.StatusCode switch
     {
         StatusCodes.Status413PayloadTooLarge => "is larger than the server accepts (Gateway:MaxBodyBytes)",
+        _ when IsDuplicateKey(bad) => "appears more than once: each key may be given once",
         _ when bad.InnerException is JsonException =>
             "is not valid JSON of the type the route takes: amounts and ids are strings, flags true or false",
         _ => "could not be read as the JSON the route takes",

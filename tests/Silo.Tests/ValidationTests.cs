@@ -91,6 +91,12 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
         { "POST", "/api/recoveries/r1/cancel", """{"signature":"not hex"}""", As.Nobody, "signature" },
         { "POST", "/api/auth/verify", """{"message":"{sign-in}","signature":"{sig-high-s}"}""", As.Nobody, "signature" },
 
+        // duplicate keys: refused, never "the last one wins"
+        { "POST", "/api/pools/p/fund", """{"amount":"1","amount":"999999"}""", As.Operator, "amount" },
+        { "POST", "/api/pools/p/fund", """{"amount":"1","Amount":"999999"}""", As.Operator, "Amount" },
+        { "POST", "/api/wallets/{alice}/stake", """{"poolId":"p","amount":"1","poolId":"q"}""", As.Alice, "poolId" },
+        { "PUT", "/api/pools/q", """{"ratePerSecond":"1","endsAt":"2031-01-01T00:00:00Z","endsAt":"2032-01-01T00:00:00Z"}""", As.Operator, "endsAt" },
+
         // bodies that are not the route's JSON
         { "POST", "/api/wallets/{alice}/stake", "{\"poolId\":\"p\",\"amount\":", As.Alice, "amount" },
         { "POST", "/api/wallets/{alice}/stake", "not json", As.Alice, "body" },
