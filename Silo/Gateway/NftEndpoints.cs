@@ -70,7 +70,7 @@ internal static class NftEndpoints
         var fields = new Fields();
         fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
         var tokenId = TokenId(fields, "tokenId", body.TokenId);
-        var owner = fields.Address("owner", body.Owner);
+        var owner = fields.PartyAddress("owner", body.Owner);
         var metadataHash = fields.Hash("metadataHash", body.MetadataHash);
         if (fields.Failed)
         {
@@ -124,7 +124,7 @@ internal static class NftEndpoints
         var fields = new Fields();
         fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
         TokenId(fields, "tokenId", tokenId);
-        var to = fields.Address("to", body.To);
+        var to = fields.PartyAddress("to", body.To);
         if (fields.Failed)
         {
             return fields.Problem();
@@ -141,7 +141,7 @@ internal static class NftEndpoints
         var fields = new Fields();
         fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
         TokenId(fields, "tokenId", tokenId);
-        var approved = body.Approved is null ? null : fields.Address("approved", body.Approved);
+        var approved = body.Approved is null ? null : fields.PartyAddress("approved", body.Approved);
         if (fields.Failed)
         {
             return fields.Problem();
@@ -183,7 +183,7 @@ public sealed record MintRequest(string? TokenId, string? Owner, string? Metadat
 /// <summary>The body of a transfer.</summary>
 public sealed record TransferRequest(string? To);
 
-/// <summary>The body of an approval; null clears the approved address.</summary>
+/// <summary>The body of an approval; null clears the approved address (the zero address is refused: send null).</summary>
 public sealed record ApproveRequest(string? Approved);
 
 /// <summary>A token as the REST API shows it.</summary>

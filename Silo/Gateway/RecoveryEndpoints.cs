@@ -36,8 +36,8 @@ internal static class RecoveryEndpoints
     {
         var fields = new Fields();
         var requestId = fields.Id("requestId", body.RequestId, RecoveryRequestGrain.MaxRequestIdLength);
-        var wallet = fields.Address("wallet", body.Wallet);
-        var newOwner = fields.Address("newOwner", body.NewOwner);
+        var wallet = fields.PartyAddress("wallet", body.Wallet);
+        var newOwner = fields.PartyAddress("newOwner", body.NewOwner);
         var device = fields.Fingerprint("deviceFingerprint", body.DeviceFingerprint);
         var geo = fields.Country("geo", body.Geo);
         var evidence = new List<Hash32>();
@@ -76,7 +76,7 @@ internal static class RecoveryEndpoints
     {
         var fields = new Fields();
         fields.Id("requestId", requestId, RecoveryRequestGrain.MaxRequestIdLength);
-        var guardian = fields.Address("guardian", body.Guardian);
+        var guardian = fields.PartyAddress("guardian", body.Guardian);
         fields.Signature("signature", body.Signature);
         if (fields.Failed)
         {

@@ -139,7 +139,7 @@ internal static class WalletEndpoints
         {
             for (var i = 0; i < body.Guardians.Count; i++)
             {
-                if (fields.Address($"guardians[{i}]", body.Guardians[i]) is { } guardian)
+                if (fields.PartyAddress($"guardians[{i}]", body.Guardians[i]) is { } guardian)
                 {
                     guardians.Add(guardian);
                 }
@@ -166,7 +166,7 @@ internal static class WalletEndpoints
     {
         var fields = new Fields();
         var collectionId = fields.Id("collectionId", body.CollectionId, NftKeys.MaxCollectionIdLength);
-        var operatorAddress = fields.Address("operator", body.Operator);
+        var operatorAddress = fields.PartyAddress("operator", body.Operator);
         var approved = fields.Required("approved", body.Approved);
         if (fields.Failed)
         {
@@ -233,11 +233,7 @@ internal static class WalletEndpoints
         var fields = new Fields();
         var asset = fields.Asset("asset", body.Asset);
         var amount = fields.BoundedAmount("amount", body.Amount);
-        var to = fields.Address("to", body.To);
-        if (to is not null && to.ToLowerHex() == "0x0000000000000000000000000000000000000000")
-        {
-            fields.Error("to", "must not be the zero address");
-        }
+        var to = fields.PartyAddress("to", body.To);
 
         if (fields.Failed)
         {

@@ -15,6 +15,7 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
     private const string BadChecksum = "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"; // EIP-55 says 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed
     private const string Hash = "0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private const string Bob = "0x0000000000000000000000000000000000000b0b";
+    private const string Zero = "0x0000000000000000000000000000000000000000";
 
     public enum As
     {
@@ -96,6 +97,16 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
         { "POST", "/api/pools/p/fund", """{"amount":"1","Amount":"999999"}""", As.Operator, "Amount" },
         { "POST", "/api/wallets/{alice}/stake", """{"poolId":"p","amount":"1","poolId":"q"}""", As.Alice, "poolId" },
         { "PUT", "/api/pools/q", """{"ratePerSecond":"1","endsAt":"2031-01-01T00:00:00Z","endsAt":"2032-01-01T00:00:00Z"}""", As.Operator, "endsAt" },
+
+        // the zero address, where it would burn or name nobody
+        { "POST", "/api/collections/c/tokens", $$"""{"tokenId":"9","owner":"{{Zero}}","metadataHash":"{{Hash}}"}""", As.Operator, "owner" },
+        { "POST", "/api/collections/c/tokens/1/transfer", $$"""{"to":"{{Zero}}"}""", As.Alice, "to" },
+        { "POST", "/api/collections/c/tokens/1/approve", $$"""{"approved":"{{Zero}}"}""", As.Alice, "approved" },
+        { "PUT", "/api/wallets/{alice}/guardians", $$"""{"guardians":["{{Bob}}","{{Zero}}"],"threshold":1}""", As.Alice, "guardians[1]" },
+        { "PUT", "/api/wallets/{alice}/operators", $$"""{"collectionId":"c","operator":"{{Zero}}","approved":true}""", As.Alice, "operator" },
+        { "POST", "/api/recoveries", $$"""{"requestId":"r2","wallet":"{alice}","newOwner":"{{Zero}}"}""", As.Nobody, "newOwner" },
+        { "POST", "/api/recoveries", $$"""{"requestId":"r2","wallet":"{{Zero}}","newOwner":"{{Bob}}"}""", As.Nobody, "wallet" },
+        { "POST", "/api/recoveries/r1/approvals", $$"""{"guardian":"{{Zero}}","signature":"{sig-v29}"}""", As.Nobody, "guardian" },
 
         // bodies that are not the route's JSON
         { "POST", "/api/wallets/{alice}/stake", "{\"poolId\":\"p\",\"amount\":", As.Alice, "amount" },
