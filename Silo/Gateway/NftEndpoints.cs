@@ -39,7 +39,8 @@ internal static class NftEndpoints
         fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
         if (!NftKeys.IsCollectionName(body.Name))
         {
-            fields.Error("name", $"must be 1 to {NftKeys.MaxCollectionNameLength} characters without control characters");
+            fields.Error("name", $"must be 1 to {NftKeys.MaxCollectionNameLength} visible characters: no control, bidirectional, zero-width or other "
+                + "invisible characters");
         }
 
         if (fields.Failed)

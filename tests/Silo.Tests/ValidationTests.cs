@@ -108,6 +108,22 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
         { "POST", "/api/recoveries", $$"""{"requestId":"r2","wallet":"{{Zero}}","newOwner":"{{Bob}}"}""", As.Nobody, "wallet" },
         { "POST", "/api/recoveries/r1/approvals", $$"""{"guardian":"{{Zero}}","signature":"{sig-v29}"}""", As.Nobody, "guardian" },
 
+        // invisible characters: controls, bidirectional overrides and isolates, zero-width and other format characters
+        { "PUT", "/api/collections/d", """{"name":"Gen\u202Esis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gen\u2066sis\u2069"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gen\u200Bsis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gen\u200Dsis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gen\u200Fsis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"\uFEFFGenesis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gene\u2028sis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gene\u0007sis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gene\uD800sis"}""", As.Operator, "name" },
+        { "PUT", "/api/pools/q%E2%80%AE", """{"ratePerSecond":"1"}""", As.Operator, "poolId" },
+        { "POST", "/api/wallets/{alice}/stake", """{"poolId":"p\u200B","amount":"1"}""", As.Alice, "poolId" },
+        { "POST", "/api/recoveries", $$"""{"requestId":"r\u202E2","wallet":"{alice}","newOwner":"{{Bob}}"}""", As.Nobody, "requestId" },
+        { "POST", "/api/wallets/{alice}/deposits", """{"asset":"STAKE","amount":"1","reference":"r\u200D9"}""", As.Operator, "reference" },
+        { "POST", "/api/recoveries", $$"""{"requestId":"r2","wallet":"{alice}","newOwner":"{{Bob}}","deviceFingerprint":"dev\u2067ice"}""", As.Nobody, "deviceFingerprint" },
+
         // bodies that are not the route's JSON
         { "POST", "/api/wallets/{alice}/stake", "{\"poolId\":\"p\",\"amount\":", As.Alice, "amount" },
         { "POST", "/api/wallets/{alice}/stake", "not json", As.Alice, "body" },
@@ -178,7 +194,7 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
             string[] reads =
             [
                 $"/api/wallets/{Alice}", "/api/pools/p", "/api/pools/q", "/api/collections/c", "/api/collections/c/tokens/1",
-                "/api/collections/c/tokens/9", "/api/recoveries/r1", "/api/recoveries/r2", $"/api/wallets/{Bob}",
+                "/api/collections/c/tokens/9", "/api/collections/d", "/api/recoveries/r1", "/api/recoveries/r2", $"/api/wallets/{Bob}",
                 $"/api/wallets/{Alice}/withdrawals",
             ];
             var replies = new List<string>();
