@@ -31,7 +31,7 @@ internal static class GatewayServices
         RateLimits.AddTo(builder.Services, gateway.RateLimit);
         builder.Services.AddExceptionHandler<GrainErrorHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // a problem with a code, not a bare 400
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize); // every problem has a code
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.AllowDuplicateProperties = false; // {"amount":"1","amount":"9"} is refused, not "the last one wins"
