@@ -11,7 +11,13 @@ internal static class GatewayServices
     {
         var configuration = builder.Configuration.GetSection(GatewayOptions.SectionName);
         var gateway = configuration.Get<GatewayOptions>() ?? new GatewayOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = gateway.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            if (gateway.MaxBodyBytes > 0) // Kestrel refuses others with an exception before the validation below names the setting
+            {
+                kestrel.Limits.MaxRequestBodySize = gateway.MaxBodyBytes;
+            }
+        });
         builder.Services.AddOptions<GatewayOptions>().Bind(configuration)
             .Validate(o => o.IdempotencyKeyLifetime > TimeSpan.Zero, "Gateway:IdempotencyKeyLifetime must be positive.")
             .Validate(o => o.IdempotencyLease > TimeSpan.Zero && o.IdempotencyLease < o.IdempotencyKeyLifetime,
