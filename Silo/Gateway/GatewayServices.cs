@@ -44,7 +44,11 @@ internal static class GatewayServices
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new EthereumAddressChecksumJsonConverter()); // EIP-55 for people
         });
-        builder.Services.AddOpenApi(OpenApiSecurity.Configure);
+        builder.Services.AddOpenApi(options =>
+        {
+            OpenApiSecurity.Configure(options);
+            OpenApiResponses.Configure(options);
+        });
     }
 
     public static void UseGateway(this WebApplication app)
@@ -54,11 +58,12 @@ internal static class GatewayServices
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapAuthEndpoints();
-        app.MapPoolEndpoints();
-        app.MapWalletEndpoints();
-        app.MapNftEndpoints();
-        app.MapRecoveryEndpoints();
+        var api = app.MapGroup("").WithCommonProblems();
+        api.MapAuthEndpoints();
+        api.MapPoolEndpoints();
+        api.MapWalletEndpoints();
+        api.MapNftEndpoints();
+        api.MapRecoveryEndpoints();
         _ = app.Services.GetRequiredService<OperatorKey>(); // resolved at start: a generated key is printed now, not at the first call
     }
 }
