@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+using System.Text;
 
 namespace Actors.Grains.Interfaces;
 
@@ -28,4 +31,33 @@ public static class Ids
     /// </summary>
     public static bool IsAsset([NotNullWhen(true)] string? text) =>
         text is { Length: > 0 and <= MaxAssetLength } && char.IsAsciiLetterUpper(text[0]) && text.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c));
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is free text a person can read as written: well-formed UTF-16 without control characters
+    /// (Unicode Cc), format characters (Cf: the bidirectional overrides and isolates U+202A-U+202E and U+2066-U+2069, the
+    /// zero-width U+200B-U+200F, joiners, U+FEFF), line or paragraph separators, or unassigned code points, any of which could
+    /// make one text look like another.
+    /// </summary>
+    public static bool IsVisibleText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var consumed) != OperationStatus.Done)
+            {
+                return false; // a lone surrogate
+            }
+
+            if (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.OtherNotAssigned)
+            {
+                return false;
+            }
+
+            rest = rest[consumed..];
+        }
+
+        return true;
+    }
 }

@@ -1,4 +1,5 @@
-using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
+using System.Net;
 
 namespace Actors.Silo;
 
@@ -9,10 +10,15 @@ public sealed class HttpOptions
     public const string SectionName = "Http";
 
     /// <summary>The port for REST, health and the dashboard. Default 8080.</summary>
-    [Range(1, 65535)]
     public int Port { get; set; } = 8080;
 
     /// <summary>The address to listen on. Default 0.0.0.0 (every interface); 127.0.0.1 keeps the silo local.</summary>
-    [Required]
     public string Address { get; set; } = "0.0.0.0";
+
+    /// <summary>Whether <see cref="Port"/> and <see cref="Address"/> are usable, and the address to listen on if so.</summary>
+    internal bool Listens([NotNullWhen(true)] out IPAddress? address)
+    {
+        address = null;
+        return Port is >= 1 and <= 65535 && IPAddress.TryParse(Address, out address);
+    }
 }

@@ -4,6 +4,7 @@ using Actors.Silo.Cluster;
 using Actors.Silo.Gateway;
 using Actors.Silo.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Actors.Silo;
 
@@ -17,14 +18,28 @@ public static class SiloApplication
     /// <summary>The configuration key of how long a graceful stop waits for the silo to leave the cluster. Default one minute.</summary>
     public const string ShutdownTimeoutKey = "Silo:ShutdownTimeout";
 
-    /// <summary>Builds the application from command-line arguments, environment variables and appsettings.json.</summary>
+    /// <summary>
+    /// Builds the application from command-line arguments, environment variables and appsettings.json. Throws
+    /// <see cref="OptionsValidationException"/> (or the binder's <see cref="InvalidOperationException"/>)
+    /// for bad settings, which <see cref="ConfigurationErrors"/> turns into one line.
+    /// </summary>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         var http = builder.Configuration.GetSection(HttpOptions.SectionName).Get<HttpOptions>() ?? new HttpOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Parse(http.Address), http.Port));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Kestrel is configured while the host is built, before the validation below: a bad address or port listens nowhere
+            // here and is reported, naming its setting, by that validation.
+            if (http.Listens(out var address))
+            {
+                kestrel.Listen(address, http.Port);
+            }
+        });
         builder.Services.AddOptions<HttpOptions>().Bind(builder.Configuration.GetSection(HttpOptions.SectionName))
-            .ValidateDataAnnotations().ValidateOnStart();
+            .Validate(o => o.Port is >= 1 and <= 65535, "Http:Port must be a TCP port from 1 to 65535.")
+            .Validate(o => IPAddress.TryParse(o.Address, out _), "Http:Address must be an IP address (0.0.0.0 for every interface).")
+            .ValidateOnStart();
 
         builder.UseOrleans(silo =>
         {
@@ -42,6 +57,8 @@ public static class SiloApplication
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
+        // Every ValidateOnStart check, now: a bad setting stops the start before any service runs or logs (ConfigurationErrors).
+        app.Services.GetService<IStartupValidator>()?.Validate();
         app.UseGateway();
         app.MapHealthEndpoints();
         app.MapClusterEndpoints();

@@ -24,9 +24,9 @@ internal static class ClusterCommands
         silos.SetAction(async (result, cancellationToken) =>
         {
             var (output, errors) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
-            if (BaseUrl(result.GetValue(http) ?? DefaultUrl) is not { } url)
+            if (SiloUrl.Parse(result.GetValue(http) ?? DefaultUrl, out var error) is not { } url)
             {
-                await errors.WriteLineAsync($"--http: must be an http:// or https:// URL, not '{result.GetValue(http)}'");
+                await errors.WriteLineAsync($"--http: {error}");
                 return 2;
             }
 
@@ -82,11 +82,6 @@ internal static class ClusterCommands
         { ValueKind: JsonValueKind.Number } number => number.GetRawText(),
         _ => null,
     };
-
-    private static Uri? BaseUrl(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-            ? url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/")
-            : null;
 
     private sealed record SiloRow(string? Address, string? Zone, JsonElement? Status, int? ActivationCount);
 }

@@ -103,14 +103,13 @@ internal sealed class TransportOptions(CommandServices services)
 
     private Uri? BaseUrl(CommandInput input)
     {
-        var text = input.Text(_http)!;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        var url = SiloUrl.Parse(input.Text(_http)!, out var error);
+        if (url is null)
         {
-            return url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+            input.Error(_http, error!);
         }
 
-        input.Error(_http, $"must be an http:// or https:// URL, not '{text}'");
-        return null;
+        return url;
     }
 
     private Credentials ReadCredentials(CommandInput input, Access access)

@@ -76,9 +76,12 @@ public static class NftKeys
     /// <summary>The longest collection name.</summary>
     public const int MaxCollectionNameLength = 100;
 
-    /// <summary>Whether <paramref name="name"/> is a collection's display name: 1 to 100 characters, not all white space, no control characters.</summary>
+    /// <summary>
+    /// Whether <paramref name="name"/> is a collection's display name: 1 to 100 characters, not all white space, and
+    /// <see cref="Ids.IsVisibleText"/> (no control, bidirectional, zero-width or other invisible characters).
+    /// </summary>
     public static bool IsCollectionName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? name) =>
-        name is { Length: > 0 and <= MaxCollectionNameLength } && !string.IsNullOrWhiteSpace(name) && !name.Any(char.IsControl);
+        name is { Length: > 0 and <= MaxCollectionNameLength } && !string.IsNullOrWhiteSpace(name) && Ids.IsVisibleText(name);
 
     /// <summary>Whether <paramref name="collectionId"/> is 1 to 64 letters, digits, '.', '_' or '-'.</summary>
     public static bool IsCollectionId(string? collectionId) => Ids.IsId(collectionId, MaxCollectionIdLength);

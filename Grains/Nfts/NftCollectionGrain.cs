@@ -28,7 +28,7 @@ public sealed class NftCollectionGrain([PersistentState("collection")] IPersiste
         NftKeys.ValidateCollectionId(GrainKey);
         if (!NftKeys.IsCollectionName(terms.Name))
         {
-            throw RequestRejectedException.Invalid(nameof(terms), $"A collection name is 1 to {NftKeys.MaxCollectionNameLength} characters without control characters.");
+            throw RequestRejectedException.Invalid(nameof(terms), $"A collection name is 1 to {NftKeys.MaxCollectionNameLength} visible characters (no control, bidirectional, zero-width or other invisible characters).");
         }
 
         if (state.State.Exists)

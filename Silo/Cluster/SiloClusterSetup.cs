@@ -17,9 +17,8 @@ internal static class SiloClusterSetup
 
     /// <summary>
     /// Configures <paramref name="silo"/> from the <c>Silo</c> and <c>Storage</c> sections. Throws
-    /// <see cref="OptionsValidationException"/> (one line per problem, each naming its key) before anything listens when the
-    /// settings are unusable, and <see cref="InvalidOperationException"/> naming <c>Silo:Tls:CertificatePath</c> when the
-    /// certificate cannot be used.
+    /// <see cref="OptionsValidationException"/> (one failure per problem, each naming its key) before anything listens when the
+    /// settings are unusable or the certificate <c>Silo:Tls:CertificatePath</c> names cannot be used.
     /// </summary>
     public static void Configure(ISiloBuilder silo, IConfiguration configuration, IHostEnvironment environment)
     {

@@ -1,5 +1,6 @@
 using Actors.Grains.Interfaces.Security;
 using Orleans.Configuration;
+using Microsoft.Extensions.Options;
 using Orleans.Connections.Security;
 
 namespace Actors.Silo.Cluster;
@@ -12,6 +13,10 @@ namespace Actors.Silo.Cluster;
 /// </summary>
 internal static class SiloTls
 {
+    // A certificate the settings name that the silo cannot use: a refusal of the settings, reported as one line at start.
+    private static OptionsValidationException Refused(string failure) =>
+        new("Silo:Tls", typeof(SiloTlsOptions), [failure]);
+
     public static void Configure(ISiloBuilder silo, SiloTlsOptions options, string contentRoot)
     {
         var path = Path.GetFullPath(options.CertificatePath!, contentRoot);
@@ -22,14 +27,14 @@ internal static class SiloTls
         }
         catch (InvalidOperationException error)
         {
-            throw new InvalidOperationException($"Silo:Tls:CertificatePath: {error.Message}", error);
+            throw Refused($"Silo:Tls:CertificatePath: {error.Message}");
         }
 
         if (!certificate.AllowsServerAuthentication || !certificate.AllowsClientAuthentication)
         {
             var subject = certificate.Certificate.Subject;
             certificate.Dispose();
-            throw new InvalidOperationException(
+            throw Refused(
                 $"Silo:Tls:CertificatePath: the certificate {subject} must allow both server and client authentication " +
                 "(extended key usages serverAuth and clientAuth): a silo accepts connections and opens them.");
         }

@@ -11,8 +11,20 @@ public static class ApiProblems
     /// <summary>A bad input: 400, naming each field.</summary>
     public const string ValidationFailed = "validation_failed";
 
-    /// <summary>The body is not the JSON the route takes (not JSON, wrong types, too large): 400 (413 when too large).</summary>
+    /// <summary>The body is not the JSON the route takes (not JSON, wrong types, a key given twice): 400.</summary>
     public const string MalformedRequest = "malformed_request";
+
+    /// <summary>The route takes a JSON body and the request has none: 400.</summary>
+    public const string BodyRequired = "body_required";
+
+    /// <summary>The body is larger than <c>Gateway:MaxBodyBytes</c>: 413.</summary>
+    public const string PayloadTooLarge = "payload_too_large";
+
+    /// <summary>The body is not sent as <c>application/json</c>: 415.</summary>
+    public const string UnsupportedMediaType = "unsupported_media_type";
+
+    /// <summary>The route does not take the request's method: 405.</summary>
+    public const string MethodNotAllowed = "method_not_allowed";
 
     /// <summary>The Idempotency-Key was used with another request: 409.</summary>
     public const string IdempotencyKeyReused = "idempotency_key_reused";
@@ -45,9 +57,49 @@ public static class ApiProblems
         $"A body is at most {maxBytes} bytes.", statusCode: StatusCodes.Status413PayloadTooLarge, title: "The request body is too large.",
         extensions: new Dictionary<string, object?>
         {
-            ["code"] = MalformedRequest,
+            ["code"] = PayloadTooLarge,
             ["errors"] = new Dictionary<string, string[]> { ["body"] = [$"is larger than {maxBytes} bytes (Gateway:MaxBodyBytes)"] },
         });
+
+    /// <summary>
+    /// The code of a problem the framework answers without a route's own (an unknown route, a wrong method, a body too large or
+    /// of the wrong type), by its status; null for a status that has no such code.
+    /// </summary>
+    public static string? CodeOf(int status) => status switch
+    {
+        StatusCodes.Status400BadRequest => MalformedRequest,
+        StatusCodes.Status404NotFound => NotFound,
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
+        StatusCodes.Status503ServiceUnavailable => Unavailable,
+        >= StatusCodes.Status500InternalServerError => GrainErrors.InternalError,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Gives a problem the framework writes (status code pages, the exception handler) the <c>code</c> of its status, and a
+    /// detail in the API's words when it has none, so that every problem carries a code.
+    /// </summary>
+    public static void Customize(ProblemDetailsContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var problem = context.ProblemDetails;
+        var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+        if (!problem.Extensions.ContainsKey("code") && CodeOf(status) is { } code)
+        {
+            problem.Extensions["code"] = code;
+        }
+
+        problem.Detail ??= status switch
+        {
+            StatusCodes.Status404NotFound => "No route matches the request's path.",
+            StatusCodes.Status405MethodNotAllowed => "The route does not take the request's method.",
+            StatusCodes.Status413PayloadTooLarge => "The request body is larger than the server accepts (Gateway:MaxBodyBytes).",
+            StatusCodes.Status415UnsupportedMediaType => "The route takes a JSON body: send it with Content-Type: application/json.",
+            _ => null,
+        };
+    }
 
     /// <summary>The status a grain's coded refusal maps to.</summary>
     public static int StatusOf(string code) => code switch

@@ -26,8 +26,10 @@ internal static class AuthEndpoints
         group.MapPost("/nonce", NonceAsync).WithName("SignInNonce")
             .WithSummary("Issues a new sign-in nonce for an address (every request its own, valid 10 minutes) and the EIP-4361 message to sign with it.");
         group.MapPost("/verify", VerifyAsync).WithName("SignInVerify")
+            .Refuses(StatusCodes.Status401Unauthorized)
             .WithSummary("Checks a signed EIP-4361 message and returns a session token for its address.");
         group.MapGet("/session", SessionAsync).WithName("Session")
+            .Refuses(StatusCodes.Status401Unauthorized)
             .WithSummary("The address and expiry of the bearer token sent; 401 session_revoked once a recovery of its wallet ended it.");
     }
 

@@ -57,6 +57,25 @@ public sealed class Fields
         return null;
     }
 
+    /// <summary>
+    /// An address that names a party (an owner, a recipient, a guardian, an operator): as <see cref="Address"/>, and not the zero
+    /// address 0x000...0, which nobody holds a key for, so that value sent there is burnt and a role given to it is given to nobody.
+    /// </summary>
+    public EthereumAddress? PartyAddress(string field, string? text)
+    {
+        var address = Address(field, text);
+        if (address is not null && IsZero(address))
+        {
+            Error(field, "must not be the zero address 0x0000000000000000000000000000000000000000");
+            return null;
+        }
+
+        return address;
+    }
+
+    /// <summary>Whether <paramref name="address"/> is the zero address.</summary>
+    public static bool IsZero(EthereumAddress address) => address.ToArray().All(b => b == 0);
+
     /// <summary>An id of 1 to <paramref name="maxLength"/> letters, digits, '.', '_' or '-'.</summary>
     public string Id(string field, string? text, int maxLength = 64)
     {

@@ -11,7 +11,13 @@ internal static class GatewayServices
     {
         var configuration = builder.Configuration.GetSection(GatewayOptions.SectionName);
         var gateway = configuration.Get<GatewayOptions>() ?? new GatewayOptions();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = gateway.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            if (gateway.MaxBodyBytes > 0) // Kestrel refuses others with an exception before the validation below names the setting
+            {
+                kestrel.Limits.MaxRequestBodySize = gateway.MaxBodyBytes;
+            }
+        });
         builder.Services.AddOptions<GatewayOptions>().Bind(configuration)
             .Validate(o => o.IdempotencyKeyLifetime > TimeSpan.Zero, "Gateway:IdempotencyKeyLifetime must be positive.")
             .Validate(o => o.IdempotencyLease > TimeSpan.Zero && o.IdempotencyLease < o.IdempotencyKeyLifetime,
@@ -39,13 +45,18 @@ internal static class GatewayServices
         RateLimits.AddTo(builder.Services, gateway.RateLimit);
         builder.Services.AddExceptionHandler<GrainErrorHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // a problem with a code, not a bare 400
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ApiProblems.Customize); // every problem has a code
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
+            o.SerializerOptions.AllowDuplicateProperties = false; // {"amount":"1","amount":"9"} is refused, not "the last one wins"
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Converters.Add(new EthereumAddressChecksumJsonConverter()); // EIP-55 for people
         });
-        builder.Services.AddOpenApi(OpenApiSecurity.Configure);
+        builder.Services.AddOpenApi(options =>
+        {
+            OpenApiSecurity.Configure(options);
+            OpenApiResponses.Configure(options);
+        });
     }
 
     public static void UseGateway(this WebApplication app)
@@ -55,11 +66,12 @@ internal static class GatewayServices
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapOpenApi();
-        app.MapAuthEndpoints();
-        app.MapPoolEndpoints();
-        app.MapWalletEndpoints();
-        app.MapNftEndpoints();
-        app.MapRecoveryEndpoints();
+        var api = app.MapGroup("").WithCommonProblems();
+        api.MapAuthEndpoints();
+        api.MapPoolEndpoints();
+        api.MapWalletEndpoints();
+        api.MapNftEndpoints();
+        api.MapRecoveryEndpoints();
         _ = app.Services.GetRequiredService<OperatorKey>(); // resolved at start: a generated key is printed now, not at the first call
     }
 }

@@ -28,7 +28,8 @@ internal static class GrainErrors
     /// <summary>The problem <paramref name="exception"/> becomes: every exception has one.</summary>
     public static ApiError? Classify(Exception exception) => exception switch
     {
-        BadHttpRequestException bad => new(bad.StatusCode, ApiProblems.MalformedRequest, "The request could not be read."),
+        BadHttpRequestException bad => new(bad.StatusCode, ApiProblems.CodeOf(bad.StatusCode) ?? ApiProblems.MalformedRequest,
+            "The request could not be read."),
         RequestRejectedException rejected when rejected.Code == RequestRejectedException.ValidationFailed =>
             new(StatusCodes.Status400BadRequest, ApiProblems.ValidationFailed, "The request is not valid.", rejected.Field),
         RequestRejectedException rejected => new(ApiProblems.StatusOf(rejected.Code), rejected.Code, "The request was refused."),

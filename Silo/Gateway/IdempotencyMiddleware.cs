@@ -123,9 +123,12 @@ public sealed class IdempotencyMiddleware(
     public static bool ChangesState(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var method = request.Method;
-        return HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
+        return ChangesState(request.Method);
     }
+
+    /// <summary>Whether a method is state-changing: POST, PUT, PATCH or DELETE.</summary>
+    public static bool ChangesState(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
 
     /// <summary>The idempotency record's grain key: a hash of the credential the request carries and its key.</summary>
     internal static string RecordKey(string? operatorKey, string? authorization, string key) =>

@@ -16,18 +16,27 @@ internal static class NftEndpoints
     {
         var group = app.MapGroup("/api/collections/{collectionId}").WithTags("NFTs");
         group.MapPut("", PutCollectionAsync).RequireOperatorKey().WithName("PutCollection")
+            .Refuses(StatusCodes.Status409Conflict)
             .WithSummary("Creates a collection (operator). Repeating it with the same name returns it; another name is 409.");
         group.MapGet("", GetCollectionAsync).WithName("GetCollection")
+            .Refuses(StatusCodes.Status404NotFound)
             .WithSummary("A collection: supply, dividend index per token, revenue deposited and dust.");
         group.MapPost("/tokens", MintAsync).RequireOperatorKey().WithName("Mint")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Mints a token to an owner (operator). Repeating it with the same owner and metadata returns the token.");
         group.MapPost("/revenue", RevenueAsync).RequireOperatorKey().WithName("DepositRevenue")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Deposits revenue, shared equally over the tokens minted so far in O(1) (operator).");
         group.MapGet("/tokens/{tokenId}", GetTokenAsync).WithName("GetToken")
+            .Refuses(StatusCodes.Status404NotFound)
             .WithSummary("A token: owner, approved address, the dividend its owner has accrued on it, metadata hash and provenance.");
         group.MapPost("/tokens/{tokenId}/transfer", TransferAsync).RequireWalletSession().WithName("Transfer")
+            .Refuses(
+                StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status423Locked)
             .WithSummary("Transfers a token; the session's wallet must be its owner, its approved address or an operator of its owner.");
         group.MapPost("/tokens/{tokenId}/approve", ApproveAsync).RequireWalletSession().WithName("Approve")
+            .Refuses(
+                StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status423Locked)
             .WithSummary("Sets (or, with null, clears) the token's approved address; the session's wallet must be its owner or an "
                 + "operator of its owner.");
     }
@@ -39,7 +48,8 @@ internal static class NftEndpoints
         fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
         if (!NftKeys.IsCollectionName(body.Name))
         {
-            fields.Error("name", $"must be 1 to {NftKeys.MaxCollectionNameLength} characters without control characters");
+            fields.Error("name", $"must be 1 to {NftKeys.MaxCollectionNameLength} visible characters: no control, bidirectional, zero-width or other "
+                + "invisible characters");
         }
 
         if (fields.Failed)
@@ -70,7 +80,7 @@ internal static class NftEndpoints
         var fields = new Fields();
         fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
         var tokenId = TokenId(fields, "tokenId", body.TokenId);
-        var owner = fields.Address("owner", body.Owner);
+        var owner = fields.PartyAddress("owner", body.Owner);
         var metadataHash = fields.Hash("metadataHash", body.MetadataHash);
         if (fields.Failed)
         {
@@ -124,7 +134,7 @@ internal static class NftEndpoints
         var fields = new Fields();
         fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
         TokenId(fields, "tokenId", tokenId);
-        var to = fields.Address("to", body.To);
+        var to = fields.PartyAddress("to", body.To);
         if (fields.Failed)
         {
             return fields.Problem();
@@ -141,7 +151,7 @@ internal static class NftEndpoints
         var fields = new Fields();
         fields.Id("collectionId", collectionId, NftKeys.MaxCollectionIdLength);
         TokenId(fields, "tokenId", tokenId);
-        var approved = body.Approved is null ? null : fields.Address("approved", body.Approved);
+        var approved = body.Approved is null ? null : fields.PartyAddress("approved", body.Approved);
         if (fields.Failed)
         {
             return fields.Problem();
@@ -183,8 +193,8 @@ public sealed record MintRequest(string? TokenId, string? Owner, string? Metadat
 /// <summary>The body of a transfer.</summary>
 public sealed record TransferRequest(string? To);
 
-/// <summary>The body of an approval; null clears the approved address.</summary>
-public sealed record ApproveRequest(string? Approved);
+/// <summary>The body of an approval; null or absent clears the approved address (the zero address is refused: send null).</summary>
+public sealed record ApproveRequest(string? Approved = null);
 
 /// <summary>A token as the REST API shows it.</summary>
 /// <param name="CollectionId">The collection.</param>

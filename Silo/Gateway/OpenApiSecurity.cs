@@ -49,7 +49,7 @@ internal static class OpenApiSecurity
                     new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] });
             }
 
-            if (context.Description.HttpMethod is "POST" or "PUT" or "PATCH" or "DELETE")
+            if (context.Description.HttpMethod is { } method && IdempotencyMiddleware.ChangesState(method))
             {
                 operation.Parameters ??= [];
                 operation.Parameters.Add(new OpenApiParameter

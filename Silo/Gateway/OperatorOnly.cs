@@ -18,7 +18,8 @@ public sealed class OperatorOnly(OperatorKey key) : IEndpointFilter
 /// <summary>Extensions to mark routes.</summary>
 public static class OperatorRouteExtensions
 {
-    /// <summary>Requires the operator key on the route.</summary>
+    /// <summary>Requires the operator key on the route (401 <c>operator_key_required</c> without it).</summary>
     public static TBuilder RequireOperatorKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter<TBuilder, OperatorOnly>().WithMetadata(new OperatorKeyMetadata());
+        builder.AddEndpointFilter<TBuilder, OperatorOnly>().WithMetadata(new OperatorKeyMetadata())
+            .Refuses(StatusCodes.Status401Unauthorized);
 }

@@ -15,12 +15,14 @@ internal static class PoolEndpoints
     {
         var group = app.MapGroup("/api/pools").WithTags("Pools");
         group.MapPut("/{poolId}", PutAsync).RequireOperatorKey()
-            .WithName("PutPool")
+            .WithName("PutPool").Refuses(StatusCodes.Status409Conflict)
             .WithSummary("Creates a reward pool (operator). Repeating it with the same terms returns the pool; other terms are 409.");
         group.MapPost("/{poolId}/fund", FundAsync).RequireOperatorKey()
-            .WithName("FundPool").WithSummary("Adds to a pool's budget (operator). Send an Idempotency-Key to make a retry count once.");
+            .WithName("FundPool").Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("Adds to a pool's budget (operator). Send an Idempotency-Key to make a retry count once.");
         group.MapGet("/{poolId}", GetAsync)
-            .WithName("GetPool").WithSummary("A pool's figures as of now.");
+            .WithName("GetPool").Refuses(StatusCodes.Status404NotFound)
+            .WithSummary("A pool's figures as of now.");
     }
 
     private static async Task<Results<Ok<PoolResponse>, ValidationProblem>> PutAsync(
@@ -101,7 +103,8 @@ internal static class PoolEndpoints
 /// <param name="EndsAt">Emission end (ISO-8601); 100 years after the start (at most 9999-12-31T23:59:59Z) when omitted.</param>
 /// <param name="StakeAsset">The asset stakes draw on; STAKE when omitted.</param>
 /// <param name="RewardAsset">The asset claims credit; REWARD when omitted.</param>
-public sealed record PoolTermsRequest(string? RatePerSecond, string? StartsAt, string? EndsAt, string? StakeAsset = null, string? RewardAsset = null);
+public sealed record PoolTermsRequest(
+    string? RatePerSecond, string? StartsAt = null, string? EndsAt = null, string? StakeAsset = null, string? RewardAsset = null);
 
 /// <summary>A body carrying one amount.</summary>
 /// <param name="Amount">Base units, a decimal string.</param>

@@ -17,17 +17,22 @@ internal static class RecoveryEndpoints
     {
         var group = app.MapGroup("/api/recoveries").WithTags("Recovery");
         group.MapPost("", SubmitAsync).WithName("SubmitRecovery")
+            .Refuses(StatusCodes.Status409Conflict)
             .WithSummary(
                 "Submits a recovery (idempotent by request id): risk scored, then waiting for guardian approvals of signingMessage.");
         group.MapPost("/{requestId}/approvals", ApproveAsync).WithName("ApproveRecovery")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Counts a guardian's approval: an EIP-191 signature of the request's signingMessage by a current guardian of "
                 + "the wallet.");
         group.MapPost("/{requestId}/cancel", CancelAsync).WithName("CancelRecovery")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Cancels with an EIP-191 signature of the request's cancelMessage: the owner's cancels at once, guardians' once "
                 + "a threshold have signed.");
         group.MapPost("/{requestId}/review", ReviewAsync).RequireOperatorKey().WithName("ReviewRecovery")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("An operator's review of a high-risk request: approving starts the timelock, rejecting ends it.");
         group.MapGet("/{requestId}", GetAsync).WithName("GetRecovery")
+            .Refuses(StatusCodes.Status404NotFound)
             .WithSummary("A request: status, risk, approvals, when the timelock ends, and every step so far.");
     }
 
@@ -36,8 +41,8 @@ internal static class RecoveryEndpoints
     {
         var fields = new Fields();
         var requestId = fields.Id("requestId", body.RequestId, RecoveryRequestGrain.MaxRequestIdLength);
-        var wallet = fields.Address("wallet", body.Wallet);
-        var newOwner = fields.Address("newOwner", body.NewOwner);
+        var wallet = fields.PartyAddress("wallet", body.Wallet);
+        var newOwner = fields.PartyAddress("newOwner", body.NewOwner);
         var device = fields.Fingerprint("deviceFingerprint", body.DeviceFingerprint);
         var geo = fields.Country("geo", body.Geo);
         var evidence = new List<Hash32>();
@@ -76,7 +81,7 @@ internal static class RecoveryEndpoints
     {
         var fields = new Fields();
         fields.Id("requestId", requestId, RecoveryRequestGrain.MaxRequestIdLength);
-        var guardian = fields.Address("guardian", body.Guardian);
+        var guardian = fields.PartyAddress("guardian", body.Guardian);
         fields.Signature("signature", body.Signature);
         if (fields.Failed)
         {

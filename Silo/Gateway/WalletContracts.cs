@@ -19,13 +19,13 @@ public sealed record CollectionRequest(string? CollectionId);
 /// <summary>The body of <c>PUT /api/wallets/{address}/guardians</c>.</summary>
 /// <param name="Guardians">The guardians' addresses, at most 16; empty clears them.</param>
 /// <param name="Threshold">Approvals a recovery needs; 0 or absent means ceil(n/2).</param>
-public sealed record GuardiansRequest(IReadOnlyList<string?>? Guardians, int? Threshold);
+public sealed record GuardiansRequest(IReadOnlyList<string?>? Guardians, int? Threshold = null);
 
 /// <summary>The body of <c>PUT /api/wallets/{address}/operators</c>.</summary>
 public sealed record OperatorRequest(string? CollectionId, string? Operator, bool? Approved);
 
 /// <summary>The body of freeze and unfreeze: a reason code (default <c>operator</c>).</summary>
-public sealed record FreezeRequest(string? Reason);
+public sealed record FreezeRequest(string? Reason = null);
 
 /// <summary>The body of <c>POST /api/wallets/{address}/deposits</c>.</summary>
 /// <param name="Asset">The asset code, such as STAKE.</param>

@@ -20,28 +20,38 @@ internal static class WalletEndpoints
     {
         var group = app.MapGroup("/api/wallets/{address}").WithTags("Wallets");
         group.MapGet("", GetAsync).WithName("GetWallet")
+            .Refuses(StatusCodes.Status404NotFound)
             .WithSummary("A wallet: owner, frozen, positions with what each has accrued as of now, claimable total, guardians, "
                 + "threshold, holdings. Its own session or an operator also sees its recent sign-ins (hashed device and client address).");
         group.MapPost("/stake", StakeAsync).RequireOwnWallet().WithName("Stake")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .WithSummary("Stakes an amount in a pool (the wallet's own session).");
         group.MapPost("/unstake", UnstakeAsync).RequireOwnWallet().WithName("Unstake")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status423Locked)
             .WithSummary("Unstakes an amount, at most what is staked; accrued rewards stay claimable (the wallet's own session).");
         group.MapPost("/claim", ClaimAsync).RequireOwnWallet().WithName("Claim")
+            .Refuses(StatusCodes.Status409Conflict, StatusCodes.Status423Locked)
             .WithSummary("Pays what a position has accrued (the wallet's own session).");
         group.MapPut("/guardians", GuardiansAsync).RequireOwnWallet().WithName("PutGuardians")
+            .Refuses(StatusCodes.Status423Locked)
             .WithSummary(
                 "Sets the guardians who may approve a recovery and their threshold (0 or absent: ceil(n/2)). The wallet's own session.");
         group.MapPut("/operators", OperatorAsync).RequireOwnWallet().WithName("PutOperator")
+            .Refuses(StatusCodes.Status423Locked)
             .WithSummary("Grants or revokes an operator for all the wallet's tokens of a collection (EIP-721 setApprovalForAll). "
                 + "The wallet's own session.");
         group.MapPost("/dividends/claim", ClaimDividendsAsync).RequireOwnWallet().WithName("ClaimDividends")
+            .Refuses(StatusCodes.Status404NotFound, StatusCodes.Status423Locked)
             .WithSummary("Pays the NFT dividends the wallet has accrued in a collection (the wallet's own session).");
         group.MapGet("/collections/{collectionId}", HoldingsAsync).WithName("GetHoldings")
+            .Refuses(StatusCodes.Status404NotFound)
             .WithSummary("The wallet's tokens in a collection and the dividends accrued on each, as of now.");
         group.MapPost("/deposits", DepositAsync).RequireOperatorKey().WithName("Deposit")
+            .Refuses(StatusCodes.Status409Conflict)
             .WithSummary("Credits a deposit to the wallet's balance (operator). The reference is unique per deposit (for a chain "
                 + "transfer 0x<txhash>:<logIndex>): the same reference again has no second effect, and with other content is 409.");
         group.MapPost("/withdrawals", WithdrawAsync).RequireOwnWallet().WithName("Withdraw")
+            .Refuses(StatusCodes.Status409Conflict, StatusCodes.Status423Locked)
             .WithSummary("Debits an amount of an asset from the balance into a withdrawal request to an address (the wallet's own session).");
         group.MapGet("/withdrawals", WithdrawalsAsync).RequireOwnWallet().WithName("GetWithdrawals")
             .WithSummary("The wallet's withdrawal requests, oldest first (the wallet's own session).");
@@ -145,7 +155,7 @@ internal static class WalletEndpoints
         {
             for (var i = 0; i < body.Guardians.Count; i++)
             {
-                if (fields.Address($"guardians[{i}]", body.Guardians[i]) is { } guardian)
+                if (fields.PartyAddress($"guardians[{i}]", body.Guardians[i]) is { } guardian)
                 {
                     guardians.Add(guardian);
                 }
@@ -172,7 +182,7 @@ internal static class WalletEndpoints
     {
         var fields = new Fields();
         var collectionId = fields.Id("collectionId", body.CollectionId, NftKeys.MaxCollectionIdLength);
-        var operatorAddress = fields.Address("operator", body.Operator);
+        var operatorAddress = fields.PartyAddress("operator", body.Operator);
         var approved = fields.Required("approved", body.Approved);
         if (fields.Failed)
         {
@@ -239,11 +249,7 @@ internal static class WalletEndpoints
         var fields = new Fields();
         var asset = fields.Asset("asset", body.Asset);
         var amount = fields.BoundedAmount("amount", body.Amount);
-        var to = fields.Address("to", body.To);
-        if (to is not null && to.ToLowerHex() == "0x0000000000000000000000000000000000000000")
-        {
-            fields.Error("to", "must not be the zero address");
-        }
+        var to = fields.PartyAddress("to", body.To);
 
         if (fields.Failed)
         {

@@ -98,17 +98,21 @@ public sealed class WalletSessionFilter(SessionTokens tokens, IGrainFactory grai
 /// <summary>Extensions to mark wallet-owned routes.</summary>
 public static class WalletSessionRouteExtensions
 {
-    /// <summary>Requires a session for the wallet named by the route's <c>{address}</c>.</summary>
+    /// <summary>
+    /// Requires a session for the wallet named by the route's <c>{address}</c>: 400 for an address that is not one, 401 without a
+    /// valid session, 403 for another wallet's.
+    /// </summary>
     public static RouteHandlerBuilder RequireOwnWallet(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: true))
-            .WithMetadata(new WalletSessionMetadata());
+            .WithMetadata(new WalletSessionMetadata())
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 
     /// <summary>
     /// Requires a session for any wallet: the route acts as that wallet (for example a token transfer by its owner or operator).
     /// </summary>
     public static RouteHandlerBuilder RequireWalletSession(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilterFactory((factory, next) => Filter(factory, next, ownWalletOnly: false))
-            .WithMetadata(new WalletSessionMetadata());
+            .WithMetadata(new WalletSessionMetadata()).Refuses(StatusCodes.Status401Unauthorized);
 
     private static EndpointFilterDelegate Filter(EndpointFilterFactoryContext factory, EndpointFilterDelegate next, bool ownWalletOnly)
     {

@@ -1,4 +1,5 @@
 using Actors.Silo.Activations;
+using Actors.Silo.Gateway;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
@@ -11,7 +12,7 @@ internal static class ClusterEndpoints
 
     public static void MapClusterEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/cluster").WithTags("Cluster");
+        var group = app.MapGroup("/api/cluster").WithTags("Cluster").WithCommonProblems();
         group.MapGet("/silos", ListSilosAsync)
             .WithName("GetSilos")
             .WithSummary("The silos of the cluster (membership table) with their zone, status and activation count.");

@@ -61,6 +61,20 @@ public sealed class ClusterCommandsTests
         Assert.StartsWith("ADDRESS", result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("https://silo.test:8443", "https://silo.test:8443/api/cluster/silos")]
+    [InlineData("http://[::1]:8080/", "http://[::1]:8080/api/cluster/silos")]
+    [InlineData("HTTP://Silo.Test/a/b/", "http://silo.test/a/b/api/cluster/silos")]
+    public async Task Cluster_silos_with_http_asks_below_any_http_base_url(string url, string asked)
+    {
+        using var handler = new RecordingHandler { Answer = _ => RecordingHandler.Json(HttpStatusCode.OK, "[]") };
+
+        var result = await Cli.RunAsync(Cli.Over(handler), "cluster", "silos", "--http", url);
+
+        Assert.Equal((0, ""), (result.Exit, result.Errors));
+        Assert.Equal(asked, Assert.Single(handler.Requests).Url.AbsoluteUri);
+    }
+
     [Fact]
     public async Task Cluster_silos_prints_a_dead_silo_whose_activation_count_is_unknown()
     {
@@ -83,12 +97,18 @@ public sealed class ClusterCommandsTests
         Assert.Matches(@"^10\.0\.0\.2:11111\s+b\s+Dead\s+-$", lines[2]);
     }
 
-    [Fact]
-    public async Task Cluster_silos_refuses_a_url_that_is_not_http_with_exit_2_and_sends_nothing()
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://silo.test/")]
+    [InlineData("http://silo.test:99999/")]
+    [InlineData("http://silo.test/base?region=a")]
+    [InlineData("http://silo.test/base#top")]
+    [InlineData("http://user:secret@silo.test/")]
+    public async Task Cluster_silos_refuses_a_url_that_is_not_an_http_base_url_with_exit_2_and_sends_nothing(string url)
     {
         using var handler = new RecordingHandler();
 
-        var result = await Cli.RunAsync(Cli.Over(handler), "cluster", "silos", "--http", "not a url");
+        var result = await Cli.RunAsync(Cli.Over(handler), "cluster", "silos", "--http", url);
 
         Assert.Equal(2, result.Exit);
         Assert.StartsWith("--http: ", result.Errors, StringComparison.Ordinal);

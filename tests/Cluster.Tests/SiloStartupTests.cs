@@ -14,7 +14,7 @@ public sealed class SiloStartupTests : IDisposable
     {
         await using var silo = Start(new() { ["Silo:Address"] = "10.20.30.40" });
 
-        Assert.NotEqual(0, await silo.WaitExitAsync());
+        Assert.Equal(2, await silo.WaitExitAsync());
         Assert.Contains("Silo:Tls:CertificatePath is required because Silo:Address 10.20.30.40 is not a loopback address", silo.Output, StringComparison.Ordinal);
     }
 
@@ -26,7 +26,7 @@ public sealed class SiloStartupTests : IDisposable
         var path = certificates.WritePfx("silo.pfx", certificates.Issue(authority, "silo", server: true), authority);
         await using var silo = Start(new() { ["Silo:Tls:CertificatePath"] = path, ["Silo:Tls:CertificatePassword"] = "wrong" });
 
-        Assert.NotEqual(0, await silo.WaitExitAsync());
+        Assert.Equal(2, await silo.WaitExitAsync());
         Assert.Contains($"Silo:Tls:CertificatePath: The certificate file {path} cannot be read", silo.Output, StringComparison.Ordinal);
     }
 
@@ -38,7 +38,7 @@ public sealed class SiloStartupTests : IDisposable
         var path = certificates.WritePfx("client.pfx", certificates.Issue(authority, "client", server: false), authority);
         await using var silo = Start(new() { ["Silo:Tls:CertificatePath"] = path, ["Silo:Tls:CertificatePassword"] = TestCertificates.Password });
 
-        Assert.NotEqual(0, await silo.WaitExitAsync());
+        Assert.Equal(2, await silo.WaitExitAsync());
         Assert.Contains("must allow both server and client authentication", silo.Output, StringComparison.Ordinal);
     }
 
@@ -47,7 +47,7 @@ public sealed class SiloStartupTests : IDisposable
     {
         await using var silo = Start(new() { ["Silo:Zone"] = "zone a", ["Silo:Membership:ProbeTimeout"] = "00:00:00", ["Silo:GatewayPort"] = "70000" });
 
-        Assert.NotEqual(0, await silo.WaitExitAsync());
+        Assert.Equal(2, await silo.WaitExitAsync());
         Assert.Contains("Silo:Zone must be 1 to 64 letters", silo.Output, StringComparison.Ordinal);
         Assert.Contains("Silo:Membership:ProbeTimeout must be positive", silo.Output, StringComparison.Ordinal);
         Assert.Contains("Silo:GatewayPort must be a TCP port from 1 to 65535", silo.Output, StringComparison.Ordinal);

@@ -34,4 +34,40 @@ public sealed class SiloProcessTests
             data.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("Http:Port", "abc")]
+    [InlineData("Http:Port", "70000")]
+    [InlineData("Http:Address", "not-an-address")]
+    [InlineData("Gateway:SessionLifetime", "xyz")]
+    [InlineData("Gateway:MaxBodyBytes", "lots")]
+    [InlineData("Gateway:MaxBodyBytes", "-1")]
+    [InlineData("Storage:Provider", "nope")]
+    [InlineData("Silo:Zone", "zone a")]
+    public async Task A_bad_setting_stops_the_silo_with_one_line_naming_it_and_exit_code_2(string key, string value)
+    {
+        var data = Directory.CreateTempSubdirectory("silo-setting-");
+        try
+        {
+            await using var silo = SiloProcess.Start(new Dictionary<string, string>
+            {
+                ["Storage:Provider"] = "sqlite",
+                ["Storage:Path"] = data.FullName,
+                ["Gateway:OperatorKey"] = "setting-test-operator-key-0123456789abcdef",
+                [key] = value,
+            }, data.FullName);
+
+            var exitCode = await silo.WaitExitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.True(exitCode == 2, $"exit code {exitCode}:\n{silo.Output}");
+            var lines = silo.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var line = Assert.Single(lines);
+            Assert.Contains(key, line, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", silo.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
 }

@@ -15,6 +15,7 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
     private const string BadChecksum = "0x5AAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"; // EIP-55 says 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed
     private const string Hash = "0xaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private const string Bob = "0x0000000000000000000000000000000000000b0b";
+    private const string Zero = "0x0000000000000000000000000000000000000000";
 
     public enum As
     {
@@ -91,6 +92,38 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
         { "POST", "/api/recoveries/r1/cancel", """{"signature":"not hex"}""", As.Nobody, "signature" },
         { "POST", "/api/auth/verify", """{"message":"{sign-in}","signature":"{sig-high-s}"}""", As.Nobody, "signature" },
 
+        // duplicate keys: refused, never "the last one wins"
+        { "POST", "/api/pools/p/fund", """{"amount":"1","amount":"999999"}""", As.Operator, "amount" },
+        { "POST", "/api/pools/p/fund", """{"amount":"1","Amount":"999999"}""", As.Operator, "Amount" },
+        { "POST", "/api/wallets/{alice}/stake", """{"poolId":"p","amount":"1","poolId":"q"}""", As.Alice, "poolId" },
+        { "PUT", "/api/pools/q", """{"ratePerSecond":"1","endsAt":"2031-01-01T00:00:00Z","endsAt":"2032-01-01T00:00:00Z"}""", As.Operator, "endsAt" },
+
+        // the zero address, where it would burn or name nobody
+        { "POST", "/api/collections/c/tokens", $$"""{"tokenId":"9","owner":"{{Zero}}","metadataHash":"{{Hash}}"}""", As.Operator, "owner" },
+        { "POST", "/api/collections/c/tokens/1/transfer", $$"""{"to":"{{Zero}}"}""", As.Alice, "to" },
+        { "POST", "/api/collections/c/tokens/1/approve", $$"""{"approved":"{{Zero}}"}""", As.Alice, "approved" },
+        { "PUT", "/api/wallets/{alice}/guardians", $$"""{"guardians":["{{Bob}}","{{Zero}}"],"threshold":1}""", As.Alice, "guardians[1]" },
+        { "PUT", "/api/wallets/{alice}/operators", $$"""{"collectionId":"c","operator":"{{Zero}}","approved":true}""", As.Alice, "operator" },
+        { "POST", "/api/recoveries", $$"""{"requestId":"r2","wallet":"{alice}","newOwner":"{{Zero}}"}""", As.Nobody, "newOwner" },
+        { "POST", "/api/recoveries", $$"""{"requestId":"r2","wallet":"{{Zero}}","newOwner":"{{Bob}}"}""", As.Nobody, "wallet" },
+        { "POST", "/api/recoveries/r1/approvals", $$"""{"guardian":"{{Zero}}","signature":"{sig-v29}"}""", As.Nobody, "guardian" },
+
+        // invisible characters: controls, bidirectional overrides and isolates, zero-width and other format characters
+        { "PUT", "/api/collections/d", """{"name":"Gen\u202Esis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gen\u2066sis\u2069"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gen\u200Bsis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gen\u200Dsis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gen\u200Fsis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"\uFEFFGenesis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gene\u2028sis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gene\u0007sis"}""", As.Operator, "name" },
+        { "PUT", "/api/collections/d", """{"name":"Gene\uD800sis"}""", As.Operator, "name" },
+        { "PUT", "/api/pools/q%E2%80%AE", """{"ratePerSecond":"1"}""", As.Operator, "poolId" },
+        { "POST", "/api/wallets/{alice}/stake", """{"poolId":"p\u200B","amount":"1"}""", As.Alice, "poolId" },
+        { "POST", "/api/recoveries", $$"""{"requestId":"r\u202E2","wallet":"{alice}","newOwner":"{{Bob}}"}""", As.Nobody, "requestId" },
+        { "POST", "/api/wallets/{alice}/deposits", """{"asset":"STAKE","amount":"1","reference":"r\u200D9"}""", As.Operator, "reference" },
+        { "POST", "/api/recoveries", $$"""{"requestId":"r2","wallet":"{alice}","newOwner":"{{Bob}}","deviceFingerprint":"dev\u2067ice"}""", As.Nobody, "deviceFingerprint" },
+
         // bodies that are not the route's JSON
         { "POST", "/api/wallets/{alice}/stake", "{\"poolId\":\"p\",\"amount\":", As.Alice, "amount" },
         { "POST", "/api/wallets/{alice}/stake", "not json", As.Alice, "body" },
@@ -109,7 +142,7 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
 
         Assert.Equal(body == "{big}" ? HttpStatusCode.RequestEntityTooLarge : HttpStatusCode.BadRequest, reply.Status);
         Assert.Equal("application/problem+json", reply.MediaType);
-        Assert.Contains(reply.Code, new[] { "validation_failed", "malformed_request" });
+        Assert.Contains(reply.Code, body == "{big}" ? ["payload_too_large"] : new[] { "validation_failed", "malformed_request" });
         Assert.True(reply.Names(field), $"the problem names '{field}': {reply.Body}");
         Assert.Equal(before, await world.SnapshotAsync());
     }
@@ -161,7 +194,7 @@ public sealed class ValidationTests(ValidationTests.World world) : IClassFixture
             string[] reads =
             [
                 $"/api/wallets/{Alice}", "/api/pools/p", "/api/pools/q", "/api/collections/c", "/api/collections/c/tokens/1",
-                "/api/collections/c/tokens/9", "/api/recoveries/r1", "/api/recoveries/r2", $"/api/wallets/{Bob}",
+                "/api/collections/c/tokens/9", "/api/collections/d", "/api/recoveries/r1", "/api/recoveries/r2", $"/api/wallets/{Bob}",
                 $"/api/wallets/{Alice}/withdrawals",
             ];
             var replies = new List<string>();

@@ -20,6 +20,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     private static readonly HashSet<int> s_handedOut = [];
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _errors = new();
     private int _disposed;
 
     private SiloProcess(Process process, int httpPort, int siloPort, int gatewayPort)
@@ -51,6 +52,18 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     /// <summary>True once the process has exited.</summary>
     public bool HasExited => _process.HasExited;
+
+    /// <summary>What the process wrote to stderr alone so far.</summary>
+    public string Errors
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _errors.ToString();
+            }
+        }
+    }
 
     /// <summary>Everything the process wrote to stdout and stderr so far.</summary>
     public string Output
@@ -95,7 +108,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
         var silo = new SiloProcess(process, httpPort, siloPort, gatewayPort);
         process.OutputDataReceived += (_, e) => silo.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => silo.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Append(e.Data, error: true);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return silo;
@@ -220,7 +233,8 @@ public sealed partial class SiloProcess : IAsyncDisposable
     {
         if (settings.TryGetValue(key, out var given))
         {
-            return int.Parse(given, CultureInfo.InvariantCulture);
+            // A bad port is the test's to give (the silo must refuse it); this side then knows no port.
+            return int.TryParse(given, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535 ? number : 0;
         }
 
         var port = FreePort();
@@ -236,7 +250,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         }
     }
 
-    private void Append(string? line)
+    private void Append(string? line, bool error = false)
     {
         if (line is null)
         {
@@ -246,6 +260,10 @@ public sealed partial class SiloProcess : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            if (error)
+            {
+                _errors.AppendLine(line);
+            }
         }
     }
 

@@ -69,6 +69,8 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData("--http", "pool", "show", "p", "--http", "ftp://silo.test/")]
+    [InlineData("--http", "pool", "show", "p", "--http", "http://silo.test/?region=a")]
+    [InlineData("--http", "pool", "show", "p", "--http", "http://user:secret@silo.test/")]
     [InlineData("--operator-key", "pool", "fund", "p", "--amount", "5", "--http", "http://silo.test/")]
     [InlineData("--token", "wallet", "claim", Good, "--pool", "p", "--http", "http://silo.test/")]
     [InlineData("--key", "wallet", "claim", Good, "--pool", "p", "--http", "http://silo.test/", "--key", "0x1234")]
