@@ -3,6 +3,7 @@ using Actors.Domain.Rewards;
 using Actors.Grains.Interfaces.Rewards;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Persistence;
+using Orleans.Concurrency;
 
 namespace Actors.Grains.Rewards;
 
@@ -14,7 +15,16 @@ namespace Actors.Grains.Rewards;
 /// row is written when the last of them is confirmed, before the pool forgets them. The pool's state is as large as the
 /// operations in flight, not as the number of stakers.
 /// </summary>
+/// <remarks>
+/// A hot pool absorbs many operations per write: the grain is reentrant, each call changes the state in one turn and then
+/// awaits a <see cref="BatchedStateWriter{TState}"/>, so the calls that arrive while a write is under way are applied in
+/// memory and share the next write, and each is answered after the write that holds it. The only awaits before a change are
+/// reads of a position row; what they read is checked again after them. Reads of the pool's figures answer from the copy
+/// of the last committed write, never from a change whose write may still fail. One wallet's calls come one at a time (the
+/// wallet grain is not reentrant), so per wallet the operations keep their order.
+/// </remarks>
 [GrainType("reward-pool")]
+[Reentrant]
 public sealed class RewardPoolGrain(
     [PersistentState("pool")] IPersistentState<RewardPoolGrainState> state, TimeProvider time) : Grain, IRewardPoolGrain
 {
@@ -31,6 +41,8 @@ public sealed class RewardPoolGrain(
 
     private IDisposable? _sweeper;
     private PositionRows _rows = null!;
+    private BatchedStateWriter<RewardPoolGrainState> _writes = null!;
+    private RewardPoolState? _committed;
 
     private RewardPoolState? Pool => state.State.Pool;
 
@@ -38,6 +50,15 @@ public sealed class RewardPoolGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _rows = new PositionRows(ServiceProvider, GrainKey);
+        _committed = Pool is { } stored ? Copy(stored) : null;
+        _writes = new BatchedStateWriter<RewardPoolGrainState>(state, this.GetGrainId().ToString(), DeactivateOnIdle)
+        {
+            Starting = () =>
+            {
+                var writing = Pool is { } pool ? Copy(pool) : null;
+                return () => _committed = writing;
+            },
+        };
         _sweeper = this.RegisterGrainTimer(AskWalletsToFinishAsync, ConfirmationGrace, ConfirmationGrace);
         return Task.CompletedTask;
     }
@@ -55,9 +76,13 @@ public sealed class RewardPoolGrain(
         ArgumentNullException.ThrowIfNull(terms);
         if (Pool is { } existing)
         {
-            return (state.State.Terms ?? new PoolTerms(existing.RatePerSecond, existing.StartTime, existing.EndTime)) == terms
-                ? Info(existing)
-                : throw new RequestRejectedException(PoolErrors.OtherTerms, $"Pool '{GrainKey}' already exists with other terms.");
+            if ((state.State.Terms ?? new PoolTerms(existing.RatePerSecond, existing.StartTime, existing.EndTime)) != terms)
+            {
+                throw new RequestRejectedException(PoolErrors.OtherTerms, $"Pool '{GrainKey}' already exists with other terms.");
+            }
+
+            await _writes.WhenWrittenAsync(); // a creation still being written is not yet an answer
+            return Info(_committed ?? existing);
         }
 
         foreach (var (field, asset) in new[] { ("stakeAsset", terms.StakeAsset), ("rewardAsset", terms.RewardAsset) })
@@ -81,7 +106,8 @@ public sealed class RewardPoolGrain(
         var pool = Existing();
         if (state.State.RecentFundings.Contains(operationId))
         {
-            return Info(pool);
+            await _writes.WhenWrittenAsync();
+            return Info(_committed ?? pool);
         }
 
         if (amount.IsZero)
@@ -105,7 +131,7 @@ public sealed class RewardPoolGrain(
     /// <inheritdoc />
     public Task<PoolInfo> GetInfo()
     {
-        if (Pool is not { } pool)
+        if (_committed is not { } pool)
         {
             return Task.FromResult(new PoolInfo(
                 GrainKey, false, default, 0, 0, 0, default, default, default, default, default, default, default, RewardMath.ScaleDecimals,
@@ -121,6 +147,7 @@ public sealed class RewardPoolGrain(
     public async Task<PoolPosition?> GetPosition(string wallet)
     {
         ArgumentException.ThrowIfNullOrEmpty(wallet);
+        await _writes.WhenWrittenAsync();
         return state.State.Hot.TryGetValue(wallet, out var hot) ? hot.Position : await _rows.ReadAsync(wallet);
     }
 
@@ -130,22 +157,36 @@ public sealed class RewardPoolGrain(
         ArgumentNullException.ThrowIfNull(operation);
         ArgumentException.ThrowIfNullOrEmpty(operation.Wallet);
         OperationIds.Validate(operation.OperationId);
+        _ = Existing();
+        if (await KeptAsync(operation) is { } repeat)
+        {
+            return repeat;
+        }
+
+        var recorded = state.State.Hot.TryGetValue(operation.Wallet, out var hot) ? hot.Position : null;
+        if (hot is null)
+        {
+            if (state.State.Hot.Count >= MaxUnconfirmed)
+            {
+                throw new RequestRejectedException(PoolErrors.Busy, $"Pool '{GrainKey}' holds {MaxUnconfirmed} wallets' unconfirmed operations; try again later.");
+            }
+
+            recorded = await _rows.ReadAsync(operation.Wallet);
+
+            // Other calls ran during the read: the same operation may have been applied meanwhile (a wallet's own calls come
+            // one at a time, but a repeat may come by another path), and a hot position wins over its row.
+            if (await KeptAsync(operation) is { } applied)
+            {
+                return applied;
+            }
+
+            if (state.State.Hot.TryGetValue(operation.Wallet, out hot))
+            {
+                recorded = hot.Position;
+            }
+        }
+
         var existing = Existing();
-        state.State.Hot.TryGetValue(operation.Wallet, out var hot);
-        if (hot?.Unconfirmed.TryGetValue(operation.OperationId, out var kept) == true)
-        {
-            return kept.Operation == operation
-                ? kept.Result
-                : throw new RequestRejectedException(
-                    PoolErrors.OperationReused, $"Operation '{operation.OperationId}' of wallet '{operation.Wallet}' was already applied with other content.");
-        }
-
-        if (hot is null && state.State.Hot.Count >= MaxUnconfirmed)
-        {
-            throw new RequestRejectedException(PoolErrors.Busy, $"Pool '{GrainKey}' holds {MaxUnconfirmed} wallets' unconfirmed operations; try again later.");
-        }
-
-        var recorded = hot?.Position ?? await _rows.ReadAsync(operation.Wallet);
         if (recorded is null && operation.Kind == PoolOperationKind.Claim)
         {
             throw new RequestRejectedException(PoolErrors.NoPosition, $"Wallet '{operation.Wallet}' has no position in pool '{GrainKey}'.");
@@ -178,20 +219,48 @@ public sealed class RewardPoolGrain(
         return result;
     }
 
+    // The result kept for an operation applied before, once its write has committed; null when it was not applied.
+    private async Task<PoolOperationResult?> KeptAsync(PoolOperation operation)
+    {
+        if (!state.State.Hot.TryGetValue(operation.Wallet, out var hot) || !hot.Unconfirmed.TryGetValue(operation.OperationId, out var kept))
+        {
+            return null;
+        }
+
+        if (kept.Operation != operation)
+        {
+            throw new RequestRejectedException(
+                PoolErrors.OperationReused, $"Operation '{operation.OperationId}' of wallet '{operation.Wallet}' was already applied with other content.");
+        }
+
+        await _writes.WhenWrittenAsync();
+        return kept.Result;
+    }
+
     /// <inheritdoc />
     public async Task Confirm(string wallet, string operationId)
     {
         if (!state.State.Hot.TryGetValue(wallet, out var hot) || !hot.Unconfirmed.ContainsKey(operationId))
         {
+            await _writes.WhenWrittenAsync(); // forgotten already, perhaps by a write still under way
             return;
         }
 
         if (hot.Unconfirmed.Count == 1)
         {
             // The wallet's last operation in flight: its position goes to its own row first, and only then does the pool
-            // forget it, so that a failure between the two writes leaves the same position in both places.
-            await _rows.WriteAsync(wallet, hot.Position);
-            state.State.Hot.Remove(wallet);
+            // forget it, so that a failure between the two writes leaves the same position in both places. The wallet's
+            // calls come one at a time, so its hot position cannot change during the row's write.
+            var position = hot.Position;
+            await _rows.WriteAsync(wallet, position);
+            if (state.State.Hot.TryGetValue(wallet, out var after) && after.Position == position && after.Unconfirmed.Count == 1)
+            {
+                state.State.Hot.Remove(wallet);
+            }
+            else
+            {
+                after?.Unconfirmed.Remove(operationId);
+            }
         }
         else
         {
@@ -248,7 +317,7 @@ public sealed class RewardPoolGrain(
 
     private RewardPoolState Existing() => Pool ?? throw RequestRejectedException.Missing($"Pool '{GrainKey}' does not exist.");
 
-    private Task WriteAsync() => state.WriteOrResetAsync(this);
+    private Task WriteAsync() => _writes.WriteAsync();
 
     private PoolInfo Info(RewardPoolState pool) => new(
         GrainKey, true, pool.RatePerSecond, pool.StartTime, pool.EndTime, pool.LastUpdate, pool.Budget, pool.Emitted, pool.Claimed,

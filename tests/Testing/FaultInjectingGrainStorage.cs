@@ -38,6 +38,9 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
     /// </summary>
     public Func<GrainId, string, Task>? BeforeWrite { get; set; }
 
+    /// <summary>Runs before each read reaches the inner storage, with the grain and state name.</summary>
+    public Action<GrainId, string>? BeforeRead { get; set; }
+
     /// <summary>Runs after each write or clear has committed in the inner storage, before its caller is answered.</summary>
     public Action<GrainId, string>? AfterCommit { get; set; }
 
@@ -102,6 +105,7 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
         }
 
         Interlocked.Increment(ref _reads);
+        BeforeRead?.Invoke(grainId, stateName);
         return inner.ReadStateAsync(stateName, grainId, grainState, cancellationToken);
     }
 
