@@ -16,12 +16,19 @@ namespace Actors.Grains.Wallets;
 /// repeat with the result it kept: the operation counts once on both sides.
 /// </summary>
 /// <remarks>
+/// Once the pool's write holds an operation, its outcome is decided (a retry after any failure gets the same result from the
+/// pool), so the caller is answered then: the wallet's write of the result and the confirmation to the pool run after the
+/// answer ("settling"), and every later call of the wallet, and every later write, waits for them first. The pool is told
+/// to forget an operation only once the wallet's result is stored.
+/// </remarks>
+/// <remarks>
 /// The grain is split by concern: this file holds staking; <c>WalletGrain.Control.cs</c> the owner, guardians, freeze, nonce
 /// and rate limit; <c>WalletGrain.Nfts.cs</c> token holdings, operators and dividends.
 /// </remarks>
 [GrainType("wallet")]
 public sealed partial class WalletGrain(
-    [PersistentState("wallet")] IPersistentState<WalletState> state, IOptions<WalletOptions> options, TimeProvider time) : Grain, IWalletGrain
+    [PersistentState("wallet")] IPersistentState<WalletState> state, IOptions<WalletOptions> options, TimeProvider time)
+    : Grain, IWalletGrain, IIncomingGrainCallFilter
 {
     private string GrainKey => this.GetPrimaryKeyString();
 
@@ -29,12 +36,50 @@ public sealed partial class WalletGrain(
     public const int RememberedOperations = 256;
 
     private SensitiveOperationLimiter _limiter;
+    private Task _settling = Task.CompletedTask;
 
     /// <inheritdoc />
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _ = ParseKey(GrainKey);
         return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _settling.WaitAsync(cancellationToken);
+        }
+        catch (Exception)
+        {
+            // Stored intent and confirmations are finished by the next activation.
+        }
+    }
+
+    /// <summary>Every call waits until the last operation's result is stored and confirmed.</summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        await SettledAsync();
+        await context.Invoke();
+    }
+
+    // Waits for the last result's write and confirmation. When that write failed (after its caller was answered), memory
+    // holds a change that storage may lack: the wallet starts again from what storage holds, the stored intent, which its
+    // next operation finishes with the result the pool kept.
+    private async Task SettledAsync()
+    {
+        try
+        {
+            await _settling;
+        }
+        catch (Exception)
+        {
+            await state.ReadStateAsync();
+            _settling = Task.CompletedTask;
+        }
     }
 
     /// <inheritdoc />
@@ -243,6 +288,7 @@ public sealed partial class WalletGrain(
             }
         }
 
+        await SettledAsync(); // a result is stored before its pool may forget it
         foreach (var confirmation in state.State.ToConfirm?.ToList() ?? [])
         {
             await GrainFactory.GetGrain<IRewardPoolGrain>(confirmation.PoolId).Confirm(GrainKey, confirmation.OperationId);
@@ -308,12 +354,17 @@ public sealed partial class WalletGrain(
             OperationLog.Add(state.State.Recent, RememberedOperations, record.OperationId, record.Kind, pending.PoolId, record.Request, view);
         }
 
-        await WriteAsync();
+        // Decided: the caller may be answered now. The result is stored, and then the pool may forget the operation, after
+        // the answer; if the confirmation fails, the next operation sends it again.
+        _settling = SettleAsync(pool, confirmation);
+    }
 
-        // The pool may forget the operation now; if this call fails, the next operation confirms it again.
+    private async Task SettleAsync(IRewardPoolGrain pool, PendingConfirmation confirmation)
+    {
+        await WriteNowAsync();
         try
         {
-            await pool.Confirm(GrainKey, pending.Operation.OperationId);
+            await pool.Confirm(GrainKey, confirmation.OperationId);
             Confirmed(confirmation);
         }
         catch (Exception error) when (error is SiloUnavailableException or TimeoutException or OrleansException)
@@ -337,7 +388,14 @@ public sealed partial class WalletGrain(
         return result;
     }
 
-    private Task WriteAsync()
+    // After the write of the last result, if it still runs: one write of the state at a time.
+    private async Task WriteAsync()
+    {
+        await SettledAsync();
+        await WriteNowAsync();
+    }
+
+    private Task WriteNowAsync()
     {
         if (state.State.CreatedAt == 0)
         {

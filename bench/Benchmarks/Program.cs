@@ -1,4 +1,5 @@
 using Actors.Benchmarks.Failover;
+using Actors.Benchmarks.HotPool;
 using Actors.Benchmarks.Load;
 using Actors.Benchmarks.Local;
 using Actors.Benchmarks.Micro;
@@ -14,6 +15,8 @@ using BenchmarkDotNet.Running;
 //           per transaction, and Orleans's Redis persistence on a private redis-server
 // stakers : wallet claims in a pool with 1 staker and one with --wallets stakers (default 1,000,000), and the memory of
 //           that many activated wallets
+// hotpool : stakes/s into one pool staked by --wallets wallets at once, against a pool per caller in the same run,
+//           --provider sqlite|postgres
 // failover: time from SIGKILL of Silo processes (one silo, a zone) to all their grains answering again, with the Silo host's
 //           tuned failure detection and with Orleans's defaults, --provider sqlite|postgres (build Silo in Release first)
 var mode = args.FirstOrDefault() ?? "local";
@@ -39,6 +42,10 @@ switch (mode)
     case "stakers":
         await StakersScenario.RunAsync(StakersSettings.Parse(rest));
         return 0;
+    case "hotpool":
+        var hotPool = LoadSettings.Parse(rest);
+        LoadReport.Print(await HotPoolScenario.RunAsync(hotPool, Arguments.Int(rest, "--wallets", 500)), HotPoolScenario.Name(false, hotPool.Callers));
+        return 0;
     case "failover":
         var failover = LoadSettings.Parse(rest);
         var timings = (Arguments.Get(rest, "--timings") ?? string.Join(',', MembershipTimings.Profiles)).Split(',');
@@ -48,6 +55,6 @@ switch (mode)
         await RemoteServer.ServeAsync();
         return 0;
     default:
-        Console.Error.WriteLine($"unknown mode '{mode}': use micro, local, remote, storage, stakers or failover");
+        Console.Error.WriteLine($"unknown mode '{mode}': use micro, local, remote, storage, stakers, hotpool or failover");
         return 2;
 }

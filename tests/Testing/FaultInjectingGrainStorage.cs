@@ -61,14 +61,23 @@ public sealed class FaultInjectingGrainStorage(IGrainStorage inner) : IGrainStor
 
     /// <summary>
     /// Fails, once, the <paramref name="nth"/> write or clear from now of the grain keyed <paramref name="grainKey"/>, saying
-    /// <paramref name="because"/>. Replaces <see cref="BeforeWrite"/>.
+    /// <paramref name="because"/>. Replaces <see cref="BeforeWrite"/>. The task returned completes when the failure happened.
     /// </summary>
-    public void FailWriteOf(string grainKey, int nth, string because)
+    public Task FailWriteOf(string grainKey, int nth, string because)
     {
         var seen = 0;
-        BeforeWrite = (grainId, _) => grainId.Key.ToString() == grainKey && Interlocked.Increment(ref seen) == nth
-            ? throw new StorageUnavailableException($"injected: {because}")
-            : Task.CompletedTask;
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        BeforeWrite = (grainId, _) =>
+        {
+            if (grainId.Key.ToString() == grainKey && Interlocked.Increment(ref seen) == nth)
+            {
+                failed.TrySetResult();
+                throw new StorageUnavailableException($"injected: {because}");
+            }
+
+            return Task.CompletedTask;
+        };
+        return failed.Task;
     }
 
     /// <summary>Holds every write and clear from now on before it reaches the inner storage, until <see cref="ReleaseWrites"/>.</summary>

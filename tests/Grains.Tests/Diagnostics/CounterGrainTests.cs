@@ -45,7 +45,7 @@ public sealed class CounterGrainTests(SharedGrainCluster cluster)
         var counter = cluster.Grains.GetGrain<ICounterGrain>(key);
         await counter.Add("a", 1);
 
-        cluster.Storage.FailWriteOf(key, 1, "the counter's write fails");
+        _ = cluster.Storage.FailWriteOf(key, 1, "the counter's write fails");
         await Assert.ThrowsAsync<StorageUnavailableException>(() => counter.Add("b", 10));
         cluster.Storage.BeforeWrite = null;
 

@@ -229,7 +229,7 @@ public sealed class NftDividendTests(SharedGrainCluster cluster)
     {
         var collection = await CreateAsync(Grains, Id);
         var one = await MintAsync(Grains, Id, "1", A);
-        cluster.Storage.FailWriteOf(WalletKeys.Of(B), 1, "B's wallet cannot store the arrival");
+        _ = cluster.Storage.FailWriteOf(WalletKeys.Of(B), 1, "B's wallet cannot store the arrival");
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => one.Transfer("t-1", A, B));
         cluster.Storage.BeforeWrite = null;
@@ -251,7 +251,7 @@ public sealed class NftDividendTests(SharedGrainCluster cluster)
         FaultInjectingGrainStorage storage, INftTokenGrain token, string tokenKey, string operationId, EthereumAddress caller,
         EthereumAddress to)
     {
-        storage.FailWriteOf(tokenKey, 2, "the token's commit fails");
+        _ = storage.FailWriteOf(tokenKey, 2, "the token's commit fails");
         await Assert.ThrowsAsync<StorageUnavailableException>(() => token.Transfer(operationId, caller, to));
         storage.BeforeWrite = null;
     }

@@ -69,19 +69,60 @@ public sealed class StakingTests(SharedGrainCluster cluster)
         await wallet.Stake("op-1", P, 4 * E18);
         cluster.Time.Advance(TimeSpan.FromSeconds(3));
 
-        // The wallet's intent commits, the pool applies the claim, then the wallet's write of the result fails.
-        cluster.Storage.FailWriteOf(_keys.Wallet(0xa), 2, "the wallet's result write fails");
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => wallet.Claim("op-2", P));
+        // The wallet's intent commits, the pool applies the claim (the caller is answered: the outcome is decided), then the
+        // wallet's write of the result fails.
+        var failed = cluster.Storage.FailWriteOf(_keys.Wallet(0xa), 2, "the wallet's result write fails");
+        var answered = await wallet.Claim("op-2", P);
+        await Wait.ForAsync(failed, "the wallet's result write to fail");
         cluster.Storage.BeforeWrite = null;
         var pending = await wallet.Get();
         var retried = await wallet.Claim("op-2", P);
         var info = await pool.GetInfo();
 
+        Assert.Equal(3 * E18, answered.Paid);
         Assert.True(pending.HasPendingOperation);
         Assert.Equal(3 * E18, retried.Paid);
         Assert.Equal(3 * E18, retried.ClaimedRewards);
         Assert.Equal(3 * E18, info.Claimed);
         Assert.False((await wallet.Get()).HasPendingOperation);
+    }
+
+    [Fact]
+    public async Task A_stake_is_answered_once_the_pool_holds_it_before_the_wallet_stores_its_result()
+    {
+        var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
+        var wallet = await FundedAsync(0xa);
+        var key = _keys.Wallet(0xa);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var writes = 0;
+        cluster.Storage.BeforeWrite = async (grainId, _) =>
+        {
+            if (grainId.Key.ToString() == key && Interlocked.Increment(ref writes) == 2)
+            {
+                held.TrySetResult();
+                await release.Task;
+            }
+        };
+        PositionView answered;
+        try
+        {
+            // The second write of the wallet, its result, is held: the caller is answered all the same.
+            answered = await Wait.ForAsync(wallet.Stake("op-1", P, 2 * E18), "the stake's answer while its result write is held");
+            await Wait.ForAsync(held.Task, "the wallet's result write");
+        }
+        finally
+        {
+            release.TrySetResult();
+            cluster.Storage.BeforeWrite = null;
+        }
+
+        var view = await wallet.Get();
+
+        Assert.Equal(2 * E18, answered.Staked);
+        Assert.Equal(2 * E18, view.Positions.Single().Staked);
+        Assert.False(view.HasPendingOperation);
+        Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares);
     }
 
     [Fact]
@@ -94,16 +135,20 @@ public sealed class StakingTests(SharedGrainCluster cluster)
         // connection drops before it says so, and the call fails.
         var key = _keys.Wallet(0xa);
         var commits = 0;
+        var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         cluster.Storage.AfterCommit = (grainId, _) =>
         {
             if (grainId.Key.ToString() == key && Interlocked.Increment(ref commits) == 2)
             {
+                lost.TrySetResult();
                 throw new StorageUnavailableException("injected: the wallet's result is stored but the answer is lost");
             }
         };
+        PositionView answered;
         try
         {
-            await Assert.ThrowsAsync<StorageUnavailableException>(() => wallet.Stake("op-1", P, 2 * E18));
+            answered = await wallet.Stake("op-1", P, 2 * E18);
+            await Wait.ForAsync(lost.Task, "the answer to the wallet's result write to be lost");
         }
         finally
         {
@@ -115,6 +160,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
         var claimRetried = await wallet.Claim("op-2", P);
 
         Assert.Equal(2, commits);
+        Assert.Equal(answered, retried);
         Assert.Equal(2 * E18, retried.Staked);
         Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares);
         Assert.Equal((await pool.GetInfo()).Claimed, claimRetried.ClaimedRewards);
@@ -125,7 +171,7 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     {
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
         var wallet = await FundedAsync(0xa);
-        cluster.Storage.FailWriteOf(P, 1, "the pool's write fails");
+        _ = cluster.Storage.FailWriteOf(P, 1, "the pool's write fails");
         await Assert.ThrowsAsync<StorageUnavailableException>(() => wallet.Stake("op-1", P, 2 * E18));
         cluster.Storage.BeforeWrite = null;
 
@@ -142,9 +188,11 @@ public sealed class StakingTests(SharedGrainCluster cluster)
     {
         var pool = await CreatePoolAsync(cluster.Grains, cluster.Time, P, E18, 1_000 * E18);
         var wallet = await FundedAsync(0xa);
-        cluster.Storage.FailWriteOf(_keys.Wallet(0xa), 2, "the wallet's result write fails");
-        await Assert.ThrowsAsync<StorageUnavailableException>(() => wallet.Stake("op-1", P, 2 * E18));
+        var failed = cluster.Storage.FailWriteOf(_keys.Wallet(0xa), 2, "the wallet's result write fails");
+        var answered = await wallet.Stake("op-1", P, 2 * E18); // decided once the pool's write holds it
+        await Wait.ForAsync(failed, "the wallet's result write to fail");
         cluster.Storage.BeforeWrite = null;
+        Assert.Equal(2 * E18, answered.Staked);
         Assert.Equal(2 * E18, (await pool.GetInfo()).TotalShares); // applied by the pool, not yet stored by the wallet
 
         // The pool's timer looks every grace period for operations applied longer ago than that.

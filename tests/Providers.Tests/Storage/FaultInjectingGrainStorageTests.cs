@@ -32,7 +32,7 @@ public sealed class FaultInjectingGrainStorageTests
     {
         var (target, other) = (GrainId.Create("test", "target"), GrainId.Create("test", "other"));
         var (targetState, otherState) = (new TestGrainState(), new TestGrainState());
-        _storage.FailWriteOf("target", nth: 2, because: "disk full");
+        _ = _storage.FailWriteOf("target", nth: 2, because: "disk full");
 
         await _storage.WriteStateAsync("state", target, targetState);
         await _storage.WriteStateAsync("state", other, otherState);
