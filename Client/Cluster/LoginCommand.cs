@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Actors.Client.Keys;
+
+namespace Actors.Client.Cluster;
+
+/// <summary>
+/// <c>login</c>: signs in over REST with a wallet key (EIP-4361 nonce, EIP-191 signature of the returned message for the key's
+/// own address) and prints the silo's answer <c>{token, address, expiresAt}</c>, so that later commands can use the token
+/// (<c>--token</c> or <c>ACTORS_TOKEN</c>). Exit codes: 0 signed in, 1 the silo refused or could not be reached, 2 bad input.
+/// </summary>
+internal static class LoginCommand
+{
+    public static Command Create(CommandServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var http = new Option<string?>("--http") { Description = "Base URL of a silo's REST API, e.g. http://127.0.0.1:8080." };
+        var key = KeyFiles.KeyOption($"The wallet's private key (default: ${TransportOptions.KeyVariable}). Never sent.");
+        var keyFile = KeyFiles.FileOption("A file holding the wallet's private key, as `key new --out` writes it. Never sent.");
+        var command = new Command("login", "Sign in with a wallet key (SIWE) and print the session token.") { http, key, keyFile };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var (output, errors) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
+            var input = new CommandInput(result, overHttp: true, services.Variable);
+            Uri? url = null;
+            if (input.Text(http) is not { } text)
+            {
+                input.Error(http, "is required: the base URL of a silo's REST API");
+            }
+            else if ((url = SiloUrl.Parse(text, out var error)) is null)
+            {
+                input.Error(http, error!);
+            }
+
+            var signer = input.KeyOrFile(key, keyFile, TransportOptions.KeyVariable);
+            if (signer is null && !input.Failed)
+            {
+                input.Error(keyFile, $"is required: a file holding the wallet's private key (or --key, or set {TransportOptions.KeyVariable})");
+            }
+
+            if (input.Failed)
+            {
+                foreach (var message in input.Errors)
+                {
+                    await errors.WriteLineAsync(message);
+                }
+
+                return 2;
+            }
+
+            using var client = services.CreateHttpClient(url!);
+            var call = new HttpCall(client, output, errors, new Credentials(null, null, null));
+            if (await call.SignInAsync(signer!, cancellationToken) is not { } session)
+            {
+                return 1;
+            }
+
+            await output.WriteLineAsync(CommandJson.Format(session));
+            return 0;
+        });
+        return command;
+    }
+}
