@@ -33,7 +33,7 @@ internal static class KeyCommands
 
             return input.Failed
                 ? Fail(result.InvocationConfiguration.Error, input.Errors, 2)
-                : Print(result.InvocationConfiguration.Output, new { address = read!.Address });
+                : Print(result.InvocationConfiguration.Output, new { address = read!.Address.ToString() });
         });
 
         return new Command("key", "Wallet keys: make one, or print a key's address.") { create, address };
@@ -52,11 +52,11 @@ internal static class KeyCommands
         var (key, text) = KeyFiles.Generate();
         if (path is null)
         {
-            return Print(output, new { address = key.Address, privateKey = text });
+            return Print(output, new { address = key.Address.ToString(), privateKey = text });
         }
 
         return KeyFiles.TryWrite(path, text, out var error)
-            ? Print(output, new { address = key.Address, keyFile = path })
+            ? Print(output, new { address = key.Address.ToString(), keyFile = path })
             : Fail(errors, [$"--out: {error}"], 1);
     }
 
