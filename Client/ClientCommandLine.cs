@@ -21,6 +21,7 @@ internal static class ClientCommandLine
         root.Subcommands.Add(RecoveryCommands.Create(services));
         root.Subcommands.Add(KeyCommands.Create(services));
         root.Subcommands.Add(LoginCommand.Create(services));
+        root.Subcommands.Add(LoginCommand.Session(services));
         foreach (var command in EthereumCommands.Create())
         {
             root.Subcommands.Add(command);
