@@ -47,14 +47,18 @@ internal static class NftCommands
                     (http, ct) => http.SendAsync(HttpMethod.Get, $"api/collections/{id}", Access.Anyone, cancellationToken: ct));
             });
 
-        var revenueAmount = new Option<string?>("--amount") { Description = "Base units of revenue, split over every token of the collection." };
+        var revenueAmount = new Option<string?>("--amount")
+        {
+            Description = "Base units of revenue, split over every token of the collection.",
+        };
         var revenue = transport.Command("revenue", "Deposit revenue into a collection (operator), split over all its tokens, once per operation id.",
             Access.Operator, [collectionId, revenueAmount, operation], input =>
             {
                 var (id, units, op) = (input.Id(collectionId), input.Amount(revenueAmount), input.OperationId(operation));
                 return new CallPlan<CollectionInfo>(
                     grains => grains.GetGrain<INftCollectionGrain>(id).Deposit(op, units),
-                    (http, ct) => http.SendAsync(HttpMethod.Post, $"api/collections/{id}/revenue", Access.Operator, new { amount = units }, op, ct));
+                    (http, ct) => http.SendAsync(
+                        HttpMethod.Post, $"api/collections/{id}/revenue", Access.Operator, new { amount = units }, op, ct));
             });
 
         var owner = new Option<string?>("--owner") { Description = "The address the token is minted to." };

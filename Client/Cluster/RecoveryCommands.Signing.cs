@@ -52,7 +52,8 @@ internal static partial class RecoveryCommands
     }
 
     // Through the cluster client; a repeat after a cluster fault that finds the request cancelled finds the earlier attempt done.
-    private static async Task<RecoveryView> CancelAsync(IRecoveryRequestGrain request, string id, EthereumSignature? given, PrivateKey? key, bool repeat)
+    private static async Task<RecoveryView> CancelAsync(
+        IRecoveryRequestGrain request, string id, EthereumSignature? given, PrivateKey? key, bool repeat)
     {
         var signature = given ?? TrySign(key!, CancelTitle, id, (await ExistingAsync(request, id)).CancelMessage)
             ?? throw new InvalidOperationException(NotTheMessage(CancelTitle, id));
@@ -77,14 +78,16 @@ internal static partial class RecoveryCommands
         var signature = given ?? await SignFetchedAsync(http, key!, CancelTitle, id, "cancelMessage", cancellationToken);
         return signature is null
             ? 1
-            : await http.SendAsync(HttpMethod.Post, $"api/recoveries/{id}/cancel", Access.Anyone, new { signature = signature.ToString() }, operationId, cancellationToken);
+            : await http.SendAsync(
+                HttpMethod.Post, $"api/recoveries/{id}/cancel", Access.Anyone, new { signature = signature.ToString() }, operationId, cancellationToken);
     }
 
     // GETs the request and signs its message of the given kind; null after printing why not.
     private static async Task<EthereumSignature?> SignFetchedAsync(
         HttpCall http, PrivateKey key, string title, string id, string property, CancellationToken cancellationToken)
     {
-        if (await http.FetchStringAsync(HttpMethod.Get, $"api/recoveries/{id}", Access.Anyone, null, property, cancellationToken) is not { } message)
+        var message = await http.FetchStringAsync(HttpMethod.Get, $"api/recoveries/{id}", Access.Anyone, null, property, cancellationToken);
+        if (message is null)
         {
             return null;
         }

@@ -45,14 +45,19 @@ internal static partial class RecoveryCommands
                         new { requestId = id, wallet = target, newOwner = owner, deviceFingerprint = fingerprint, geo = country }, op, ct));
             });
 
-        var guardian = new Option<string?>("--guardian") { Description = "The approving guardian's address (default: the address of the key)." };
-        var signature = new Option<string?>("--signature") { Description = "The guardian's EIP-191 signature of the request's signing message: 0x and 130 hex digits." };
-        var key = KeyFiles.KeyOption("Instead of --signature: the guardian's private key, to sign the request's signing message here. Never sent.");
+        var guardian = new Option<string?>("--guardian") { Description = "The approving guardian's address (default: the key's)." };
+        var signature = new Option<string?>("--signature")
+        {
+            Description = "The guardian's EIP-191 signature of the request's signing message: 0x and 130 hex digits.",
+        };
+        var key = KeyFiles.KeyOption(
+            "Instead of --signature: the guardian's private key, to sign the request's signing message here. Never sent.");
         var keyFile = KeyFiles.FileOption("Instead of --signature: a file holding the guardian's private key. Never sent.");
         var approve = transport.Command("approve", "Count a guardian's approval of a recovery request.",
             Access.Anyone, [requestId, guardian, signature, key, keyFile, operation], input =>
             {
-                var (id, given, signer, op) = (input.Id(requestId, MaxRequestIdLength), input.Signature(signature), SignerOf(input, signature, key, keyFile), input.OperationId(operation));
+                var (id, given, op) = (input.Id(requestId, MaxRequestIdLength), input.Signature(signature), input.OperationId(operation));
+                var signer = SignerOf(input, signature, key, keyFile);
                 var approver = signer is not null ? input.OptionalAddress(guardian) ?? signer.Address : input.Address(guardian);
                 if (signer is not null && approver != signer.Address)
                 {
@@ -65,9 +70,14 @@ internal static partial class RecoveryCommands
                     (http, ct) => ApproveAsync(http, id, approver, given, signer, op, ct));
             });
 
-        var cancelSignature = new Option<string?>("--signature") { Description = "The owner's or a guardian's EIP-191 signature of the request's cancel message." };
-        var cancelKey = KeyFiles.KeyOption("Instead of --signature: the owner's or a guardian's private key, to sign the cancel message here. Never sent.");
-        var cancelKeyFile = KeyFiles.FileOption("Instead of --signature: a file holding the owner's or a guardian's private key. Never sent.");
+        var cancelSignature = new Option<string?>("--signature")
+        {
+            Description = "The owner's or a guardian's EIP-191 signature of the request's cancel message.",
+        };
+        var cancelKey = KeyFiles.KeyOption(
+            "Instead of --signature: the owner's or a guardian's private key, to sign the cancel message here. Never sent.");
+        var cancelKeyFile = KeyFiles.FileOption(
+            "Instead of --signature: a file holding the owner's or a guardian's private key. Never sent.");
         var cancel = transport.Command("cancel", "Cancel a recovery request: the owner's signature at once, guardians' at their threshold.",
             Access.Anyone, [requestId, cancelSignature, cancelKey, cancelKeyFile, operation], input =>
             {
@@ -92,7 +102,8 @@ internal static partial class RecoveryCommands
 
                 return new CallPlan<RecoveryView>(
                     grains => grains.GetGrain<IRecoveryRequestGrain>(id).Review(approving),
-                    (http, ct) => http.SendAsync(HttpMethod.Post, $"api/recoveries/{id}/review", Access.Operator, new { approve = approving }, op, ct));
+                    (http, ct) => http.SendAsync(
+                        HttpMethod.Post, $"api/recoveries/{id}/review", Access.Operator, new { approve = approving }, op, ct));
             });
 
         var show = transport.Command("show", "Print a recovery request: status, risk, approvals, timelock and steps.", Access.Anyone, [requestId], input =>

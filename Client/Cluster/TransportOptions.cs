@@ -29,7 +29,8 @@ internal sealed class TransportOptions(CommandServices services)
 
     private readonly Option<string?> _operatorKey = new("--operator-key")
     {
-        Description = $"With --http: the operator key (default: ${OperatorKeyVariable}). Prefer --operator-key-file: a key on the command line stays in the shell's history.",
+        Description = $"With --http: the operator key (default: ${OperatorKeyVariable}). "
+            + "Prefer --operator-key-file: a key on the command line stays in the shell's history.",
     };
 
     private readonly Option<string?> _operatorKeyFile = new("--operator-key-file")
@@ -42,7 +43,8 @@ internal sealed class TransportOptions(CommandServices services)
     private readonly Option<string?> _key = KeyFiles.KeyOption(
         $"With --http and no token: the wallet's private key (0x and 64 hex digits) to sign in with (default: ${KeyVariable}). Never sent.");
 
-    private readonly Option<string?> _keyFile = KeyFiles.FileOption("With --http and no token: a file holding the wallet's private key, as `key new --out` writes it.");
+    private readonly Option<string?> _keyFile =
+        KeyFiles.FileOption("With --http and no token: a file holding the wallet's private key, as `key new --out` writes it.");
 
     /// <summary>The operation id option of state-changing commands: a repeat with the same id has one effect.</summary>
     public static Option<string?> Operation() => new("--op")
@@ -129,7 +131,8 @@ internal sealed class TransportOptions(CommandServices services)
                 var operatorKey = input.SecretOrFile(_operatorKey, _operatorKeyFile, OperatorKeyVariable);
                 if (string.IsNullOrEmpty(operatorKey) && !input.Failed)
                 {
-                    input.Error(_operatorKey, $"is required with --http for this operator route: --operator-key-file FILE (or set {OperatorKeyVariable})");
+                    input.Error(
+                        _operatorKey, $"is required with --http for this operator route: --operator-key-file FILE (or set {OperatorKeyVariable})");
                 }
 
                 return new Credentials(operatorKey, null, null);
@@ -141,7 +144,8 @@ internal sealed class TransportOptions(CommandServices services)
                 var signsIn = token is null && (keyGiven || services.Variable(KeyVariable) is not null);
                 if (access == Access.Wallet && token is null && !signsIn)
                 {
-                    input.Error(_token, $"is required with --http for this wallet route, or --key-file to sign in (or set {TokenVariable} or {KeyVariable})");
+                    input.Error(
+                        _token, $"is required with --http for this wallet route, or --key-file to sign in (or set {TokenVariable} or {KeyVariable})");
                 }
 
                 return new Credentials(null, token, signsIn ? input.KeyOrFile(_key, _keyFile, KeyVariable) : null);

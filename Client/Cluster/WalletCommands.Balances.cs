@@ -27,7 +27,10 @@ internal static partial class WalletCommands
     private static Command Deposit(TransportOptions transport, Argument<string?> address, Option<string?> amount)
     {
         var asset = AssetOption();
-        var reference = new Option<string?>("--reference") { Description = "The deposit's unique external reference, such as 0x<txhash>:<logIndex>." };
+        var reference = new Option<string?>("--reference")
+        {
+            Description = "The deposit's unique external reference, such as 0x<txhash>:<logIndex>.",
+        };
         return transport.Command("deposit", "Credit a deposit to a wallet's balance (operator), once per reference; prints the wallet.",
             Access.Operator, [address, asset, amount, reference], input =>
             {
@@ -41,21 +44,25 @@ internal static partial class WalletCommands
                 return new CallPlan<WalletView>(
                     grains => grains.GetGrain<IDepositGrain>(referenceText!).Credit(WalletKeys.Of(wallet), code, units),
                     (http, ct) => http.SendAsync(
-                        HttpMethod.Post, Route(wallet, "deposits"), Access.Operator, new { asset = code, amount = units, reference = referenceText }, cancellationToken: ct));
+                        HttpMethod.Post, Route(wallet, "deposits"), Access.Operator,
+                        new { asset = code, amount = units, reference = referenceText }, cancellationToken: ct));
             });
     }
 
-    private static Command Withdraw(TransportOptions transport, Argument<string?> address, Option<string?> amount, Option<string?> operation)
+    private static Command Withdraw(
+        TransportOptions transport, Argument<string?> address, Option<string?> amount, Option<string?> operation)
     {
         var asset = AssetOption();
         var to = new Option<string?>("--to") { Description = "The address the withdrawal pays out to." };
         return transport.Command("withdraw", "Request a withdrawal from the wallet's balance, once per operation id; prints the request.",
             Access.Wallet, [address, asset, amount, to, operation], input =>
             {
-                var (wallet, code, units, recipient, op) = (input.Address(address), Asset(input, asset), input.Amount(amount), input.Address(to), input.OperationId(operation));
+                var (wallet, code, units) = (input.Address(address), Asset(input, asset), input.Amount(amount));
+                var (recipient, op) = (input.Address(to), input.OperationId(operation));
                 return new CallPlan<WithdrawalView>(
                     grains => grains.GetGrain<IWalletGrain>(WalletKeys.Of(wallet)).Withdraw(op, code, units, recipient),
-                    (http, ct) => http.SendAsync(HttpMethod.Post, Route(wallet, "withdrawals"), Access.Wallet, new { asset = code, amount = units, to = recipient }, op, ct));
+                    (http, ct) => http.SendAsync(
+                        HttpMethod.Post, Route(wallet, "withdrawals"), Access.Wallet, new { asset = code, amount = units, to = recipient }, op, ct));
             });
     }
 
@@ -71,7 +78,10 @@ internal static partial class WalletCommands
     // freeze and unfreeze: one freeze reason added or lifted; the wallet is frozen while it holds any.
     private static Command Freeze(TransportOptions transport, Argument<string?> address, string name, Option<string?> operation)
     {
-        var reason = new Option<string?>("--reason") { Description = $"The freeze reason: 1 to {WalletLimits.MaxReasonLength} letters, digits, '.', '_' or '-' (default {OperatorReason})." };
+        var reason = new Option<string?>("--reason")
+        {
+            Description = $"The freeze reason: 1 to {WalletLimits.MaxReasonLength} letters, digits, '.', '_' or '-' (default {OperatorReason}).",
+        };
         var freezing = name == "freeze";
         var description = freezing
             ? "Freeze a wallet for a reason (operator): nothing moves out until every reason is lifted."

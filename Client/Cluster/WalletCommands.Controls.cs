@@ -5,7 +5,7 @@ using Actors.Grains.Interfaces.Wallets;
 
 namespace Actors.Client.Cluster;
 
-/// <summary>What the wallet's own session sets and claims: guardians, NFT operators, dividends; and what it holds in a collection.</summary>
+/// <summary>What the wallet's own session sets and claims (guardians, NFT operators, dividends), and what it holds in a collection.</summary>
 internal static partial class WalletCommands
 {
     private static Option<string?> CollectionOption() => new("--collection") { Description = "The NFT collection's id." };
@@ -17,7 +17,10 @@ internal static partial class WalletCommands
             Description = $"A guardian's address; repeat for each, up to {WalletLimits.MaxGuardians} (none clears the guardians).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var threshold = new Option<string?>("--threshold") { Description = "Approvals a recovery needs (default: half the guardians, rounded up)." };
+        var threshold = new Option<string?>("--threshold")
+        {
+            Description = "Approvals a recovery needs (default: half the guardians, rounded up).",
+        };
         return transport.Command("guardians", "Set the wallet's guardians and their threshold, once per operation id; prints the wallet.",
             Access.Wallet, [address, guardian, threshold, operation], input =>
             {
@@ -31,16 +34,20 @@ internal static partial class WalletCommands
                 var count = input.Integer(threshold, 0, WalletLimits.MaxGuardians) ?? 0;
                 return new CallPlan<WalletView>(
                     grains => grains.GetGrain<IWalletGrain>(WalletKeys.Of(wallet)).SetGuardians(op, guardians, count),
-                    (http, ct) => http.SendAsync(HttpMethod.Put, Route(wallet, "guardians"), Access.Wallet, new { guardians, threshold = count }, op, ct));
+                    (http, ct) => http.SendAsync(
+                        HttpMethod.Put, Route(wallet, "guardians"), Access.Wallet, new { guardians, threshold = count }, op, ct));
             });
     }
 
     private static Command Operator(TransportOptions transport, Argument<string?> address, Option<string?> operation)
     {
         var collection = CollectionOption();
-        var operatorAddress = new Option<string?>("--operator") { Description = "The address that may move all of the wallet's tokens of the collection." };
+        var operatorAddress = new Option<string?>("--operator")
+        {
+            Description = "The address that may move all of the wallet's tokens of the collection.",
+        };
         var revoke = new Option<bool>("--revoke") { Description = "Revoke the operator instead of approving it." };
-        return transport.Command("operator", "Approve (or --revoke) an operator for all of the wallet's tokens of a collection; prints the wallet.",
+        return transport.Command("operator", "Approve (or --revoke) an operator for the wallet's tokens of a collection; prints the wallet.",
             Access.Wallet, [address, collection, operatorAddress, revoke, operation], input =>
             {
                 var (wallet, id, party, op) = (input.Address(address), input.Id(collection), input.Address(operatorAddress), input.OperationId(operation));
