@@ -30,6 +30,9 @@ public sealed class RestRouteCommandsTests : IAsyncLifetime
         var sent = _silo.Recorder.Requests[^1].Header("Authorization");
         var bogus = await RunAsync("session", "--token", "not-a-token");
         var noKey = await RunAsync("login");
+        var withKey = await RunAsync("login", "--key", Cli.KeyText(0x9101)); // as API.md has it: accepted, though it lands in shell history
+        var fromKeyVariable = await Cli.RunAsync(
+            _silo.ClientServices(new Dictionary<string, string> { ["ACTORS_WALLET_KEY"] = Cli.KeyText(0x9101) }), "login", "--http", Url);
 
         Assert.Equal(key.Address.ToString(), login["address"]);
         Assert.Equal(key.Address.ToString(), session["address"]);
@@ -39,7 +42,9 @@ public sealed class RestRouteCommandsTests : IAsyncLifetime
         Assert.StartsWith("401 ", bogus.Errors, StringComparison.Ordinal);
         Assert.Equal(2, noKey.Exit);
         Assert.StartsWith("--key-file: is required", noKey.Errors, StringComparison.Ordinal);
-        Assert.DoesNotContain(Cli.KeyText(0x9101)[2..], login.Output + login.Errors, StringComparison.Ordinal);
+        Assert.Equal(key.Address.ToString(), withKey["address"]);
+        Assert.Equal(key.Address.ToString(), fromKeyVariable["address"]);
+        Assert.DoesNotContain(Cli.KeyText(0x9101)[2..], login.Output + login.Errors + withKey.Output + withKey.Errors, StringComparison.Ordinal);
     }
 
     [Fact]
