@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Actors.Client.Cluster;
+using Actors.Client.Keys;
 using Actors.Client.Merkle;
 using Actors.Client.Offline;
 
@@ -18,6 +19,9 @@ internal static class ClientCommandLine
         root.Subcommands.Add(PoolCommands.Create(services));
         root.Subcommands.Add(NftCommands.Create(services));
         root.Subcommands.Add(RecoveryCommands.Create(services));
+        root.Subcommands.Add(KeyCommands.Create(services));
+        root.Subcommands.Add(LoginCommand.Create(services));
+        root.Subcommands.Add(LoginCommand.Session(services));
         foreach (var command in EthereumCommands.Create())
         {
             root.Subcommands.Add(command);

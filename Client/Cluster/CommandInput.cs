@@ -54,6 +54,42 @@ internal sealed class CommandInput(ParseResult result, bool overHttp, Func<strin
     /// <summary>An address, or null when not given.</summary>
     public EthereumAddress? OptionalAddress(Symbol symbol) => ReadAddress(symbol, required: false);
 
+    /// <summary>Every address given with a repeatable option (none is an empty list), each checked.</summary>
+    public IReadOnlyList<EthereumAddress> Addresses(Option<string[]> option)
+    {
+        var addresses = new List<EthereumAddress>();
+        foreach (var text in result.GetValue(option) ?? [])
+        {
+            if (EthereumAddress.TryParse(text, out var address, out var error))
+            {
+                addresses.Add(address);
+            }
+            else
+            {
+                Error(option, $"'{text}': {error}");
+            }
+        }
+
+        return addresses;
+    }
+
+    /// <summary>An integer from <paramref name="min"/> to <paramref name="max"/> in decimal, or null when not given.</summary>
+    public int? Integer(Symbol symbol, int min, int max)
+    {
+        if (Text(symbol) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        Error(symbol, string.Create(CultureInfo.InvariantCulture, $"must be an integer from {min} to {max}, not '{text}'"));
+        return null;
+    }
+
     /// <summary>An amount of base units in decimal, below 2^256; more than zero unless <paramref name="allowZero"/>.</summary>
     public UInt256 Amount(Symbol symbol, bool allowZero = false)
     {
@@ -131,6 +167,74 @@ internal sealed class CommandInput(ParseResult result, bool overHttp, Func<strin
         }
 
         return key;
+    }
+
+    /// <summary>
+    /// A private key from <paramref name="keyOption"/>, else from the file <paramref name="fileOption"/> names, else from the
+    /// environment variable; null when none is given. Both options at once is an error.
+    /// </summary>
+    public PrivateKey? KeyOrFile(Option<string?> keyOption, Option<string?> fileOption, string? variableName = null)
+    {
+        if (Text(fileOption) is not { } path)
+        {
+            return Key(keyOption, variableName);
+        }
+
+        if (Text(keyOption) is not null)
+        {
+            Error(fileOption, $"give {keyOption.Name} or {fileOption.Name}, not both");
+            return null;
+        }
+
+        if (ReadSecretFile(fileOption, path) is not { } text)
+        {
+            return null;
+        }
+
+        if (!PrivateKey.TryParse(text, out var key, out var error))
+        {
+            Error(fileOption, $"'{path}' does not hold a private key: {error}");
+        }
+
+        return key;
+    }
+
+    /// <summary>A secret from <paramref name="option"/>, else from the file <paramref name="fileOption"/> names, else from the environment variable.</summary>
+    public string? SecretOrFile(Option<string?> option, Option<string?> fileOption, string variableName)
+    {
+        if (Text(fileOption) is not { } path)
+        {
+            return TextOrVariable(option, variableName);
+        }
+
+        if (Text(option) is not null)
+        {
+            Error(fileOption, $"give {option.Name} or {fileOption.Name}, not both");
+            return null;
+        }
+
+        return ReadSecretFile(fileOption, path);
+    }
+
+    // The file's text without surrounding white space; the reason alone when it cannot be read, never its content.
+    private string? ReadSecretFile(Symbol symbol, string path)
+    {
+        try
+        {
+            var text = File.ReadAllText(path).Trim();
+            if (text.Length == 0)
+            {
+                Error(symbol, $"'{path}' is empty");
+                return null;
+            }
+
+            return text;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Error(symbol, $"cannot read '{path}': {error.Message}");
+            return null;
+        }
     }
 
     /// <summary>An ISO-8601 time with a date and a time of day, or null when not given.</summary>

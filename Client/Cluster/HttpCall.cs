@@ -127,14 +127,24 @@ internal sealed class HttpCall(HttpClient client, TextWriter output, TextWriter 
             return token;
         }
 
-        var key = credentials.Key!;
+        _session = await SignInAsync(credentials.Key!, cancellationToken) is { } session ? StringProperty(session, "token") : null;
+        return _session;
+    }
+
+    /// <summary>
+    /// Signs in with <paramref name="key"/> (EIP-4361 nonce, EIP-191 signature) and returns the silo's answer
+    /// <c>{token, address, expiresAt}</c>, or null after printing why there is none. Signs only a sign-in message for the key's
+    /// own address, whatever else a silo might send.
+    /// </summary>
+    public async Task<JsonElement?> SignInAsync(PrivateKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
         var text = await FetchStringAsync(HttpMethod.Post, "api/auth/nonce", Access.Anyone, new { address = key.Address.ToString() }, "message", cancellationToken);
         if (text is null)
         {
             return null;
         }
 
-        // Sign only a sign-in for this key's address, whatever else a silo might send.
         if (!SiweMessage.TryParse(text, out var message, out _) || message.Address != key.Address)
         {
             await errors.WriteLineAsync($"sign-in: the silo did not send an EIP-4361 message for {key.Address}; nothing was signed");
@@ -142,8 +152,14 @@ internal sealed class HttpCall(HttpClient client, TextWriter output, TextWriter 
         }
 
         var signature = PersonalSign.Sign(key, text).ToString();
-        _session = await FetchStringAsync(HttpMethod.Post, "api/auth/verify", Access.Anyone, new { message = text, signature }, "token", cancellationToken);
-        return _session;
+        var answer = await FetchAsync(HttpMethod.Post, "api/auth/verify", Access.Anyone, new { message = text, signature }, cancellationToken: cancellationToken);
+        if (answer is { } session && StringProperty(session, "token") is null)
+        {
+            await errors.WriteLineAsync("the answer to POST /api/auth/verify has no 'token'");
+            return null;
+        }
+
+        return answer;
     }
 
     private async Task PrintProblemAsync(int status, string? reason, JsonElement? problem, string text)

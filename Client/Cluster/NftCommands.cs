@@ -4,7 +4,7 @@ using Actors.Grains.Interfaces.Nfts;
 namespace Actors.Client.Cluster;
 
 /// <summary>
-/// <c>nft collection|mint|transfer|approve|show</c>: NFT collections and tokens. Creating collections and minting are operator
+/// <c>nft collection|collection-show|revenue|mint|transfer|approve|show</c>: NFT collections and tokens. Creating collections, revenue and minting are operator
 /// routes over REST; transfers and approvals need the acting wallet's session there (<c>--token</c>, or <c>--key</c> to sign in).
 /// Through the cluster client, a trusted internal path, the acting address is given with <c>--from</c> and is not
 /// authenticated. See <see cref="TransportOptions"/> for the exit codes.
@@ -34,6 +34,31 @@ internal static class NftCommands
                 return new CallPlan<CollectionInfo>(
                     grains => grains.GetGrain<INftCollectionGrain>(id).Create(new CollectionTerms(title)),
                     (http, ct) => http.SendAsync(HttpMethod.Put, $"api/collections/{id}", Access.Operator, new { name = title }, op, ct));
+            });
+
+        var collectionShow = transport.Command("collection-show", "Print a collection: name, supply, dividend index and revenue deposited.",
+            Access.Anyone, [collectionId], input =>
+            {
+                var id = input.Id(collectionId);
+                return new CallPlan<CollectionInfo>(
+                    async grains => await grains.GetGrain<INftCollectionGrain>(id).GetInfo() is { Exists: true } info
+                        ? info
+                        : throw new KeyNotFoundException($"Collection '{id}' does not exist."),
+                    (http, ct) => http.SendAsync(HttpMethod.Get, $"api/collections/{id}", Access.Anyone, cancellationToken: ct));
+            });
+
+        var revenueAmount = new Option<string?>("--amount")
+        {
+            Description = "Base units of revenue, split over every token of the collection.",
+        };
+        var revenue = transport.Command("revenue", "Deposit revenue into a collection (operator), split over all its tokens, once per operation id.",
+            Access.Operator, [collectionId, revenueAmount, operation], input =>
+            {
+                var (id, units, op) = (input.Id(collectionId), input.Amount(revenueAmount), input.OperationId(operation));
+                return new CallPlan<CollectionInfo>(
+                    grains => grains.GetGrain<INftCollectionGrain>(id).Deposit(op, units),
+                    (http, ct) => http.SendAsync(
+                        HttpMethod.Post, $"api/collections/{id}/revenue", Access.Operator, new { amount = units }, op, ct));
             });
 
         var owner = new Option<string?>("--owner") { Description = "The address the token is minted to." };
@@ -88,6 +113,9 @@ internal static class NftCommands
                     (http, ct) => http.SendAsync(HttpMethod.Get, $"api/collections/{id}/tokens/{token}", Access.Anyone, cancellationToken: ct));
             });
 
-        return new Command("nft", "NFT collections and tokens: create a collection, mint, transfer, approve and show.") { collection, mint, transfer, approve, show };
+        return new Command("nft", "NFT collections and tokens: create and show a collection, deposit revenue, mint, transfer, approve and show a token.")
+        {
+            collection, collectionShow, revenue, mint, transfer, approve, show,
+        };
     }
 }

@@ -1,16 +1,16 @@
 using System.CommandLine;
-using Actors.Domain.Ethereum;
-using Actors.Grains.Interfaces;
+using Actors.Client.Keys;
 using Actors.Grains.Interfaces.Recovery;
 
 namespace Actors.Client.Cluster;
 
 /// <summary>
-/// <c>recovery submit|approve|show</c>: self-service recovery of a wallet by its guardians. A guardian approves with an EIP-191
-/// signature of the request's signing message: given with <c>--signature</c>, or made here with <c>--key</c> (the request is
-/// fetched first, and only its approval message is signed). See <see cref="TransportOptions"/> for the exit codes.
+/// <c>recovery submit|approve|cancel|review|show</c>: self-service recovery of a wallet by its guardians. A guardian approves
+/// (and the owner or a guardian cancels) with an EIP-191 signature of the request's message: given with <c>--signature</c>, or
+/// made here with <c>--key-file</c> (or <c>--key</c>): the request is fetched first, and only its own approval or cancellation
+/// message is signed. See <see cref="TransportOptions"/> for the exit codes.
 /// </summary>
-internal static class RecoveryCommands
+internal static partial class RecoveryCommands
 {
     /// <summary>The longest request id.</summary>
     public const int MaxRequestIdLength = 64;
@@ -45,30 +45,65 @@ internal static class RecoveryCommands
                         new { requestId = id, wallet = target, newOwner = owner, deviceFingerprint = fingerprint, geo = country }, op, ct));
             });
 
-        var guardian = new Option<string?>("--guardian") { Description = "The approving guardian's address (default: the address of --key)." };
-        var signature = new Option<string?>("--signature") { Description = "The guardian's EIP-191 signature of the request's signing message: 0x and 130 hex digits." };
-        var key = new Option<string?>("--key") { Description = "Instead of --signature: the guardian's private key, to sign the request's signing message here. Never sent." };
+        var guardian = new Option<string?>("--guardian") { Description = "The approving guardian's address (default: the key's)." };
+        var signature = new Option<string?>("--signature")
+        {
+            Description = "The guardian's EIP-191 signature of the request's signing message: 0x and 130 hex digits.",
+        };
+        var key = KeyFiles.KeyOption(
+            "Instead of --signature: the guardian's private key, to sign the request's signing message here. Never sent.");
+        var keyFile = KeyFiles.FileOption("Instead of --signature: a file holding the guardian's private key. Never sent.");
         var approve = transport.Command("approve", "Count a guardian's approval of a recovery request.",
-            Access.Anyone, [requestId, guardian, signature, key, operation], input =>
+            Access.Anyone, [requestId, guardian, signature, key, keyFile, operation], input =>
             {
-                var signsHere = input.Text(key) is not null;
-                if ((input.Text(signature) is null) != signsHere)
+                var (id, given, op) = (input.Id(requestId, MaxRequestIdLength), input.Signature(signature), input.OperationId(operation));
+                var signer = SignerOf(input, signature, key, keyFile);
+                var approver = signer is not null ? input.OptionalAddress(guardian) ?? signer.Address : input.Address(guardian);
+                if (signer is not null && approver != signer.Address)
                 {
-                    input.Error(signature, "give --signature or --key (one of them)");
-                }
-
-                var (id, given, signer, op) = (input.Id(requestId, MaxRequestIdLength), input.Signature(signature), input.Key(key), input.OperationId(operation));
-                var approver = signsHere ? input.OptionalAddress(guardian) ?? signer?.Address : input.Address(guardian);
-                if (signer is not null && approver is not null && approver != signer.Address)
-                {
-                    input.Error(guardian, "is not the address of --key");
+                    input.Error(guardian, "is not the address of the key");
                 }
 
                 var attempts = 0;
                 return new CallPlan<RecoveryView>(
-                    grains => ApproveAsync(
-                        grains.GetGrain<IRecoveryRequestGrain>(id), id, approver!, given, signer, repeat: attempts++ > 0),
-                    (http, ct) => ApproveAsync(http, id, approver!, given, signer, op, ct));
+                    grains => ApproveAsync(grains.GetGrain<IRecoveryRequestGrain>(id), id, approver, given, signer, repeat: attempts++ > 0),
+                    (http, ct) => ApproveAsync(http, id, approver, given, signer, op, ct));
+            });
+
+        var cancelSignature = new Option<string?>("--signature")
+        {
+            Description = "The owner's or a guardian's EIP-191 signature of the request's cancel message.",
+        };
+        var cancelKey = KeyFiles.KeyOption(
+            "Instead of --signature: the owner's or a guardian's private key, to sign the cancel message here. Never sent.");
+        var cancelKeyFile = KeyFiles.FileOption(
+            "Instead of --signature: a file holding the owner's or a guardian's private key. Never sent.");
+        var cancel = transport.Command("cancel", "Cancel a recovery request: the owner's signature at once, guardians' at their threshold.",
+            Access.Anyone, [requestId, cancelSignature, cancelKey, cancelKeyFile, operation], input =>
+            {
+                var (id, given, signer, op) = (input.Id(requestId, MaxRequestIdLength), input.Signature(cancelSignature),
+                    SignerOf(input, cancelSignature, cancelKey, cancelKeyFile), input.OperationId(operation));
+                var attempts = 0;
+                return new CallPlan<RecoveryView>(
+                    grains => CancelAsync(grains.GetGrain<IRecoveryRequestGrain>(id), id, given, signer, repeat: attempts++ > 0),
+                    (http, ct) => CancelAsync(http, id, given, signer, op, ct));
+            });
+
+        var accept = new Option<bool>("--approve") { Description = "Approve the request: its timelock starts." };
+        var reject = new Option<bool>("--reject") { Description = "Reject the request: it ends and the wallet is unlocked." };
+        var review = transport.Command("review", "Review a high-risk recovery request (operator): --approve or --reject.",
+            Access.Operator, [requestId, accept, reject, operation], input =>
+            {
+                var (id, approving, op) = (input.Id(requestId, MaxRequestIdLength), input.Flag(accept), input.OperationId(operation));
+                if (approving == input.Flag(reject))
+                {
+                    input.Error(accept, "give --approve or --reject (one of them)");
+                }
+
+                return new CallPlan<RecoveryView>(
+                    grains => grains.GetGrain<IRecoveryRequestGrain>(id).Review(approving),
+                    (http, ct) => http.SendAsync(
+                        HttpMethod.Post, $"api/recoveries/{id}/review", Access.Operator, new { approve = approving }, op, ct));
             });
 
         var show = transport.Command("show", "Print a recovery request: status, risk, approvals, timelock and steps.", Access.Anyone, [requestId], input =>
@@ -79,54 +114,9 @@ internal static class RecoveryCommands
                 (http, ct) => http.SendAsync(HttpMethod.Get, $"api/recoveries/{id}", Access.Anyone, cancellationToken: ct));
         });
 
-        return new Command("recovery", "Wallet recovery by guardians: submit a request, approve it, show it.") { submit, approve, show };
-    }
-
-    // Through the cluster client: with a key, the request's signing message is read and signed first. An approval counts once
-    // per guardian, so a repeat after a cluster fault that finds it counted already finds the earlier attempt done.
-    private static async Task<RecoveryView> ApproveAsync(
-        IRecoveryRequestGrain request, string id, EthereumAddress guardian, EthereumSignature? given, PrivateKey? key, bool repeat)
-    {
-        var signature = given ?? TrySign(key!, id, (await ExistingAsync(request, id)).SigningMessage)
-            ?? throw new InvalidOperationException(NotAnApproval(id));
-        try
+        return new Command("recovery", "Wallet recovery by guardians: submit a request, approve, cancel, review (operator) and show it.")
         {
-            return await request.Approve(guardian, signature.ToString());
-        }
-        catch (RequestRejectedException error) when (repeat && error.Code == RecoveryErrors.DuplicateApproval)
-        {
-            return await ExistingAsync(request, id);
-        }
+            submit, approve, cancel, review, show,
+        };
     }
-
-    // Over REST: with a key, GET the request for its signing message and sign it first.
-    private static async Task<int> ApproveAsync(
-        HttpCall http, string id, EthereumAddress guardian, EthereumSignature? given, PrivateKey? key, string operationId, CancellationToken cancellationToken)
-    {
-        var signature = given;
-        if (signature is null)
-        {
-            if (await http.FetchStringAsync(HttpMethod.Get, $"api/recoveries/{id}", Access.Anyone, null, "signingMessage", cancellationToken) is not { } message)
-            {
-                return 1;
-            }
-
-            if ((signature = TrySign(key!, id, message)) is null)
-            {
-                return await http.FailAsync(NotAnApproval(id));
-            }
-        }
-
-        return await http.SendAsync(
-            HttpMethod.Post, $"api/recoveries/{id}/approvals", Access.Anyone, new { guardian, signature = signature.ToString() }, operationId, cancellationToken);
-    }
-
-    private static async Task<RecoveryView> ExistingAsync(IRecoveryRequestGrain request, string id) =>
-        await request.Get() is { Exists: true } view ? view : throw new KeyNotFoundException($"Recovery request '{id}' does not exist.");
-
-    // Signs only the approval message of this request, whatever else a silo might send.
-    private static EthereumSignature? TrySign(PrivateKey key, string requestId, string message) =>
-        message.StartsWith($"Approve the recovery of a wallet\nRequest: {requestId}\n", StringComparison.Ordinal) ? PersonalSign.Sign(key, message) : null;
-
-    private static string NotAnApproval(string requestId) => $"the signing message of request '{requestId}' is not an approval of it; nothing was signed";
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Actors.Client.Keys;
 
 namespace Actors.Client.Cluster;
 
@@ -26,14 +27,24 @@ internal sealed class TransportOptions(CommandServices services)
         Description = "Base URL of a silo's REST API (e.g. http://127.0.0.1:8080); when given, the command goes over REST instead of the cluster client.",
     };
 
-    private readonly Option<string?> _operatorKey = new("--operator-key") { Description = $"With --http: the operator key (default: ${OperatorKeyVariable})." };
+    private readonly Option<string?> _operatorKey = new("--operator-key")
+    {
+        Description = $"With --http: the operator key (default: ${OperatorKeyVariable}). "
+            + "Prefer --operator-key-file: a key on the command line stays in the shell's history.",
+    };
+
+    private readonly Option<string?> _operatorKeyFile = new("--operator-key-file")
+    {
+        Description = "With --http: a file holding the operator key, such as the silo's generated data/operator-key.",
+    };
 
     private readonly Option<string?> _token = new("--token") { Description = $"With --http: a session token from sign-in (default: ${TokenVariable})." };
 
-    private readonly Option<string?> _key = new("--key")
-    {
-        Description = $"With --http and no token: the wallet's private key (0x and 64 hex digits) to sign in with (default: ${KeyVariable}). Never sent.",
-    };
+    private readonly Option<string?> _key = KeyFiles.KeyOption(
+        $"With --http and no token: the wallet's private key (0x and 64 hex digits) to sign in with (default: ${KeyVariable}). Never sent.");
+
+    private readonly Option<string?> _keyFile =
+        KeyFiles.FileOption("With --http and no token: a file holding the wallet's private key, as `key new --out` writes it.");
 
     /// <summary>The operation id option of state-changing commands: a repeat with the same id has one effect.</summary>
     public static Option<string?> Operation() => new("--op")
@@ -51,8 +62,8 @@ internal sealed class TransportOptions(CommandServices services)
         ArgumentNullException.ThrowIfNull(symbols);
         Option[] credentials = access switch
         {
-            Access.Operator => [_operatorKey],
-            Access.Wallet or Access.WalletIfGiven => [_token, _key],
+            Access.Operator => [_operatorKey, _operatorKeyFile],
+            Access.Wallet or Access.WalletIfGiven => [_token, _key, _keyFile],
             _ => [],
         };
         var command = new Command(name, description);
@@ -117,24 +128,27 @@ internal sealed class TransportOptions(CommandServices services)
         switch (access)
         {
             case Access.Operator:
-                var operatorKey = input.TextOrVariable(_operatorKey, OperatorKeyVariable);
-                if (string.IsNullOrEmpty(operatorKey))
+                var operatorKey = input.SecretOrFile(_operatorKey, _operatorKeyFile, OperatorKeyVariable);
+                if (string.IsNullOrEmpty(operatorKey) && !input.Failed)
                 {
-                    input.Error(_operatorKey, $"is required with --http for this operator route (or set {OperatorKeyVariable})");
+                    input.Error(
+                        _operatorKey, $"is required with --http for this operator route: --operator-key-file FILE (or set {OperatorKeyVariable})");
                 }
 
                 return new Credentials(operatorKey, null, null);
             case Access.Wallet or Access.WalletIfGiven:
                 // What the command line gives wins over the environment, and a token over a key.
-                var tokenText = input.Text(_key) is null ? input.TextOrVariable(_token, TokenVariable) : input.Text(_token);
+                var keyGiven = input.Text(_key) is not null || input.Text(_keyFile) is not null;
+                var tokenText = keyGiven ? input.Text(_token) : input.TextOrVariable(_token, TokenVariable);
                 var token = string.IsNullOrEmpty(tokenText) ? null : tokenText;
-                var signsIn = token is null && input.TextOrVariable(_key, KeyVariable) is not null;
+                var signsIn = token is null && (keyGiven || services.Variable(KeyVariable) is not null);
                 if (access == Access.Wallet && token is null && !signsIn)
                 {
-                    input.Error(_token, $"is required with --http for this wallet route, or --key to sign in (or set {TokenVariable} or {KeyVariable})");
+                    input.Error(
+                        _token, $"is required with --http for this wallet route, or --key-file to sign in (or set {TokenVariable} or {KeyVariable})");
                 }
 
-                return new Credentials(null, token, signsIn ? input.Key(_key, KeyVariable) : null);
+                return new Credentials(null, token, signsIn ? input.KeyOrFile(_key, _keyFile, KeyVariable) : null);
             default:
                 return new Credentials(null, null, null);
         }

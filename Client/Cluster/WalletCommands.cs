@@ -6,11 +6,12 @@ using Actors.Grains.Interfaces.Wallets;
 namespace Actors.Client.Cluster;
 
 /// <summary>
-/// <c>wallet show|deposit|stake|unstake|claim</c>: a wallet, its balances and its positions in reward pools. Through the cluster client the calls
+/// <c>wallet show|stake|unstake|claim|deposit|withdraw|withdrawals|freeze|unfreeze|guardians|operator|dividends|holdings</c>:
+/// a wallet, its balances, its positions in reward pools, its guardians, and its NFT operators and dividends. Through the cluster client the calls
 /// are trusted (the client is an internal path: no session is checked); over REST (<c>--http</c>) staking and claiming need
-/// the wallet's session (<c>--token</c>, or <c>--key</c> to sign in). See <see cref="TransportOptions"/> for the exit codes.
+/// the wallet's session (<c>--token</c>, or <c>--key-file</c> to sign in), and deposits and freezes the operator key. See <see cref="TransportOptions"/> for the exit codes.
 /// </summary>
-internal static class WalletCommands
+internal static partial class WalletCommands
 {
     public static Command Create(CommandServices services)
     {
@@ -50,32 +51,13 @@ internal static class WalletCommands
                     (http, ct) => http.SendAsync(HttpMethod.Post, Route(wallet, "claim"), Access.Wallet, new { poolId }, op, ct));
             });
 
-        var asset = new Option<string?>("--asset") { Description = "The asset code (default STAKE)." };
-        var reference = new Option<string?>("--reference") { Description = "The deposit's unique external reference, such as 0x<txhash>:<logIndex>." };
-        var deposit = transport.Command("deposit", "Credit a deposit to a wallet's balance (operator), once per reference; prints the wallet.",
-            Access.Operator, [address, asset, amount, reference], input =>
-            {
-                var (wallet, units) = (input.Address(address), input.Amount(amount));
-                var code = input.Text(asset) ?? "STAKE";
-                if (!Grains.Interfaces.Ids.IsAsset(code))
-                {
-                    input.Error(asset, "an uppercase letter and up to 15 uppercase letters or digits, such as STAKE");
-                }
-
-                var referenceText = input.Text(reference);
-                if (!DepositReferences.IsValid(referenceText))
-                {
-                    input.Error(reference, $"1 to {DepositReferences.MaxLength} printable ASCII characters without spaces");
-                }
-
-                return new CallPlan<WalletView>(
-                    grains => grains.GetGrain<IDepositGrain>(referenceText!).Credit(WalletKeys.Of(wallet), code, units),
-                    (http, ct) => http.SendAsync(
-                        HttpMethod.Post, Route(wallet, "deposits"), Access.Operator, new { asset = code, amount = units, reference = referenceText }, cancellationToken: ct));
-            });
-
-        return new Command("wallet", "Wallets: show, deposit (operator), stake, unstake and claim pool rewards.") { show, deposit, stake, unstake, claim };
+        return new Command("wallet", "Wallets: show, balances (deposit, withdraw, freeze), pools (stake, unstake, claim), guardians and NFT operators and dividends.")
+        {
+            show, stake, unstake, claim,
+            Deposit(transport, address, amount), Withdraw(transport, address, amount, operation), Withdrawals(transport, address),
+            Freeze(transport, address, "freeze", operation), Freeze(transport, address, "unfreeze", operation),
+            Guardians(transport, address, operation), Operator(transport, address, operation), Dividends(transport, address, operation),
+            Holdings(transport, address),
+        };
     }
-
-    private static string Route(EthereumAddress wallet, string action) => $"api/wallets/{WalletKeys.Of(wallet)}/{action}";
 }
