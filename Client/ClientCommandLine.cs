@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Actors.Client.Cluster;
+using Actors.Client.LoadTest;
 using Actors.Client.Merkle;
 using Actors.Client.Offline;
 
@@ -24,6 +25,7 @@ internal static class ClientCommandLine
         }
 
         root.Subcommands.Add(MerkleCommands.Create());
+        root.Subcommands.Add(LoadTestCommand.Create(services));
         return root;
     }
 

@@ -1,0 +1,197 @@
+using System.Diagnostics;
+
+namespace Actors.Client.LoadTest;
+
+/// <summary>
+/// Runs a load test: sets up the run's pools and collection (operator), then drives steps of random wallets for the duration,
+/// open loop (steps started at the set rate, whatever the answers, at most <see cref="LoadTestSettings.Concurrency"/> in flight;
+/// a step beyond is dropped and counted as <c>client_saturated</c>) or closed loop (that many steps in flight, each starting
+/// when the last ended), both ramping up linearly; samples the silo's /metrics each second; waits for the steps in flight, and
+/// reads the pools for the correctness check.
+/// </summary>
+internal sealed class LoadDriver(LoadTestSettings settings, HttpClient http, TimeProvider time, Action<RunStats, int> progress)
+{
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs the test; the result carries the stats, server samples and pool figures read at the end.</summary>
+    public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
+    {
+        var seconds = (int)Math.Ceiling(settings.Duration.TotalSeconds) + (int)DrainLimit.TotalSeconds + 1;
+        var setupStats = new RunStats(Stopwatch.GetTimestamp(), 1);
+        if (settings.Mix.Writes)
+        {
+            var setup = new LoadClient(http, setupStats, settings.OperatorKey);
+            if (await SetUpAsync(setup) is { } failure)
+            {
+                throw new LoadTestException(failure);
+            }
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        var stats = new RunStats(start, seconds);
+        var client = new LoadClient(http, stats, settings.OperatorKey);
+        var ledger = new WalletLedger(settings.Wallets);
+        var pools = new PoolLedger(settings.Pools);
+        var steps = new WalletSteps(
+            settings, client, new SimulatedWallets(settings.Seed, settings.Wallets), new SessionCache(Math.Min(settings.Sessions, settings.Wallets)),
+            ledger, pools, time);
+        var metrics = new ServerMetrics(http, settings.OperatorKey);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        stop.CancelAfter(settings.Duration);
+        var sampling = SampleAsync(metrics, start, stop.Token);
+        var inFlight = new InFlight();
+        if (settings.Rate is { } rate)
+        {
+            await OpenLoopAsync(steps, ledger, stats, inFlight, rate, start, stop.Token);
+        }
+        else
+        {
+            await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(i => ClosedLoopAsync(steps, ledger, stats, inFlight, i, stop.Token)));
+        }
+
+        var measured = Stopwatch.GetElapsedTime(start);
+        await inFlight.DrainAsync(DrainLimit);
+        await sampling;
+        await metrics.SampleAsync(Stopwatch.GetElapsedTime(start).TotalSeconds);
+        var figures = settings.Mix.Writes ? await ReadPoolsAsync(new LoadClient(http, setupStats, settings.OperatorKey)) : [];
+        return new LoadResult(settings, stats, measured, metrics, figures, pools, inFlight.Abandoned);
+    }
+
+    private async Task<string?> SetUpAsync(LoadClient setup)
+    {
+        for (var pool = 0; pool < settings.Pools; pool++)
+        {
+            var id = settings.PoolId(pool);
+            var created = await setup.OperatorAsync("setup", HttpMethod.Put, $"api/pools/{id}", new { ratePerSecond = "1000" });
+            var funded = created.Succeeded
+                ? await setup.OperatorAsync("setup", HttpMethod.Post, $"api/pools/{id}/fund", new { amount = "1000000000000000000" })
+                : created;
+            if (!funded.Succeeded)
+            {
+                return $"setting up pool {id} failed: {funded.Status} {funded.Error}";
+            }
+        }
+
+        var collection = await setup.OperatorAsync("setup", HttpMethod.Put, $"api/collections/{settings.CollectionId}", new { name = "load test" });
+        return collection.Succeeded ? null : $"setting up collection {settings.CollectionId} failed: {collection.Status} {collection.Error}";
+    }
+
+    private async Task OpenLoopAsync(WalletSteps steps, WalletLedger ledger, RunStats stats, InFlight inFlight, double rate, long start, CancellationToken stop)
+    {
+        // Step k is due when the integral of the (ramping) rate reaches k; the loop starts every step due, then waits a millisecond.
+        long started = 0;
+        var ramp = settings.RampUp.TotalSeconds;
+        while (!stop.IsCancellationRequested)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            var due = ramp > 0 && elapsed < ramp ? rate * elapsed * elapsed / (2 * ramp) : (rate * (elapsed - (ramp / 2)));
+            for (; started < (long)due; started++)
+            {
+                if (inFlight.Count >= settings.Concurrency)
+                {
+                    stats.RecordUnstarted("client_saturated");
+                    continue;
+                }
+
+                inFlight.Track(StepAsync(steps, ledger, stats, Stopwatch.GetTimestamp()));
+            }
+
+            progress(stats, inFlight.Count);
+            try
+            {
+                await Task.Delay(1, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private async Task ClosedLoopAsync(WalletSteps steps, WalletLedger ledger, RunStats stats, InFlight inFlight, int worker, CancellationToken stop)
+    {
+        var delay = settings.RampUp * worker / settings.Concurrency;
+        try
+        {
+            await Task.Delay(delay, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        while (!stop.IsCancellationRequested)
+        {
+            var step = StepAsync(steps, ledger, stats, 0);
+            inFlight.Track(step);
+            await step;
+            if (worker == 0)
+            {
+                progress(stats, inFlight.Count);
+            }
+        }
+    }
+
+    private async Task StepAsync(WalletSteps steps, WalletLedger ledger, RunStats stats, long since)
+    {
+        await Task.Yield();
+        var scenario = settings.Mix.Pick(Random.Shared.NextDouble());
+        for (var tries = 0; tries < 8; tries++)
+        {
+            var wallet = Random.Shared.Next(settings.Wallets);
+            if (scenario == Scenario.Health)
+            {
+                await steps.RunAsync(scenario, wallet, since);
+                return;
+            }
+
+            if (ledger.TryTake(wallet))
+            {
+                try
+                {
+                    await steps.RunAsync(scenario, wallet, since);
+                }
+                finally
+                {
+                    ledger.Release(wallet);
+                }
+
+                return;
+            }
+        }
+
+        stats.RecordUnstarted("wallets_busy");
+    }
+
+    private async Task SampleAsync(ServerMetrics metrics, long start, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        try
+        {
+            do
+            {
+                await metrics.SampleAsync(Stopwatch.GetElapsedTime(start).TotalSeconds);
+            }
+            while (metrics.Available && await timer.WaitForNextTickAsync(stop));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task<IReadOnlyList<PoolFigures>> ReadPoolsAsync(LoadClient reader)
+    {
+        var figures = new List<PoolFigures>();
+        for (var pool = 0; pool < settings.Pools; pool++)
+        {
+            var id = settings.PoolId(pool);
+            var answer = await reader.WalletAsync("check", HttpMethod.Get, $"api/pools/{id}", null, null, read: true);
+            figures.Add(PoolFigures.Read(id, answer));
+        }
+
+        return figures;
+    }
+}
+
+/// <summary>A run that could not start: its set-up failed.</summary>
+internal sealed class LoadTestException(string message) : Exception(message);
