@@ -40,6 +40,7 @@ internal sealed class LoadDriver(LoadTestSettings settings, HttpClient http, Tim
         stop.CancelAfter(settings.Duration);
         var sampling = SampleAsync(metrics, start, stop.Token);
         var inFlight = new InFlight();
+        var showing = ShowProgressAsync(stats, inFlight, stop.Token);
         if (settings.Rate is { } rate)
         {
             await OpenLoopAsync(steps, ledger, stats, inFlight, rate, start, stop.Token);
@@ -52,6 +53,7 @@ internal sealed class LoadDriver(LoadTestSettings settings, HttpClient http, Tim
         var measured = Stopwatch.GetElapsedTime(start);
         await inFlight.DrainAsync(DrainLimit);
         await sampling;
+        await showing;
         await metrics.SampleAsync(Stopwatch.GetElapsedTime(start).TotalSeconds);
         var figures = settings.Mix.Writes ? await ReadPoolsAsync(new LoadClient(http, setupStats, settings.OperatorKey)) : [];
         return new LoadResult(settings, stats, measured, metrics, figures, pools, inFlight.Abandoned);
@@ -96,7 +98,6 @@ internal sealed class LoadDriver(LoadTestSettings settings, HttpClient http, Tim
                 inFlight.Track(StepAsync(steps, ledger, stats, Stopwatch.GetTimestamp()));
             }
 
-            progress(stats, inFlight.Count);
             try
             {
                 await Task.Delay(1, stop);
@@ -125,10 +126,6 @@ internal sealed class LoadDriver(LoadTestSettings settings, HttpClient http, Tim
             var step = StepAsync(steps, ledger, stats, 0);
             inFlight.Track(step);
             await step;
-            if (worker == 0)
-            {
-                progress(stats, inFlight.Count);
-            }
         }
     }
 
@@ -161,6 +158,21 @@ internal sealed class LoadDriver(LoadTestSettings settings, HttpClient http, Tim
         }
 
         stats.RecordUnstarted("wallets_busy");
+    }
+
+    private async Task ShowProgressAsync(RunStats stats, InFlight inFlight, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                progress(stats, inFlight.Count);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     private async Task SampleAsync(ServerMetrics metrics, long start, CancellationToken stop)

@@ -43,7 +43,7 @@ internal sealed class ProgressDisplay(TextWriter output, bool terminal)
 
     private void Show(RunStats stats, int inFlight, Action<string> show)
     {
-        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastShown)) < TimeSpan.FromSeconds(1) || Interlocked.Exchange(ref _shown, 1) == 1)
+        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastShown)) < TimeSpan.FromMilliseconds(500) || Interlocked.Exchange(ref _shown, 1) == 1)
         {
             return;
         }
