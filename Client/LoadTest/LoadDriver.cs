@@ -9,7 +9,13 @@ namespace Actors.Client.LoadTest;
 /// when the last ended), both ramping up linearly; samples the silo's /metrics each second; waits for the steps in flight, and
 /// reads the pools for the correctness check.
 /// </summary>
-internal sealed class LoadDriver(LoadTestSettings settings, HttpClient http, TimeProvider time, Action<RunStats, int> progress)
+/// <param name="settings">The run.</param>
+/// <param name="targets">The target recording its requests in the stats given.</param>
+/// <param name="metrics">The silo's /metrics sampler.</param>
+/// <param name="time">The clock of the timers.</param>
+/// <param name="progress">Shown once a second.</param>
+internal sealed class LoadDriver(
+    LoadTestSettings settings, Func<RunStats, ILoadTarget> targets, ServerMetrics metrics, TimeProvider time, Action<RunStats, int> progress)
 {
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(30);
 
@@ -17,25 +23,22 @@ internal sealed class LoadDriver(LoadTestSettings settings, HttpClient http, Tim
     public async Task<LoadResult> RunAsync(CancellationToken cancellationToken)
     {
         var seconds = (int)Math.Ceiling(settings.Duration.TotalSeconds) + (int)DrainLimit.TotalSeconds + 1;
-        var setupStats = new RunStats(Stopwatch.GetTimestamp(), 1);
-        if (settings.Mix.Writes)
-        {
-            var setup = new LoadClient(http, setupStats, settings.OperatorKey);
-            if (await SetUpAsync(setup) is { } failure)
-            {
-                throw new LoadTestException(failure);
-            }
-        }
-
         var start = Stopwatch.GetTimestamp();
         var stats = new RunStats(start, seconds);
-        var client = new LoadClient(http, stats, settings.OperatorKey);
+        var target = targets(stats);
+        if (settings.Mix.Writes && await target.SetUpAsync(settings) is { } failure)
+        {
+            throw new LoadTestException(failure);
+        }
+
+        start = Stopwatch.GetTimestamp();
+        stats = new RunStats(start, seconds);
+        target = targets(stats);
         var ledger = new WalletLedger(settings.Wallets);
         var pools = new PoolLedger(settings.Pools);
         var steps = new WalletSteps(
-            settings, client, new SimulatedWallets(settings.Seed, settings.Wallets), new SessionCache(Math.Min(settings.Sessions, settings.Wallets)),
+            settings, target, new SimulatedWallets(settings.Seed, settings.Wallets), new SessionCache(Math.Min(settings.Sessions, settings.Wallets)),
             ledger, pools, time);
-        var metrics = new ServerMetrics(http, settings.OperatorKey);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stop.CancelAfter(settings.Duration);
         var sampling = SampleAsync(metrics, start, stop.Token);
@@ -55,27 +58,13 @@ internal sealed class LoadDriver(LoadTestSettings settings, HttpClient http, Tim
         await sampling;
         await showing;
         await metrics.SampleAsync(Stopwatch.GetElapsedTime(start).TotalSeconds);
-        var figures = settings.Mix.Writes ? await ReadPoolsAsync(new LoadClient(http, setupStats, settings.OperatorKey)) : [];
-        return new LoadResult(settings, stats, measured, metrics, figures, pools, inFlight.Abandoned);
-    }
-
-    private async Task<string?> SetUpAsync(LoadClient setup)
-    {
-        for (var pool = 0; pool < settings.Pools; pool++)
+        var figures = new List<PoolFigures>();
+        for (var pool = 0; settings.Mix.Writes && pool < settings.Pools; pool++)
         {
-            var id = settings.PoolId(pool);
-            var created = await setup.OperatorAsync("setup", HttpMethod.Put, $"api/pools/{id}", new { ratePerSecond = "1000" });
-            var funded = created.Succeeded
-                ? await setup.OperatorAsync("setup", HttpMethod.Post, $"api/pools/{id}/fund", new { amount = "1000000000000000000" })
-                : created;
-            if (!funded.Succeeded)
-            {
-                return $"setting up pool {id} failed: {funded.Status} {funded.Error}";
-            }
+            figures.Add(await target.PoolFiguresAsync(settings.PoolId(pool)));
         }
 
-        var collection = await setup.OperatorAsync("setup", HttpMethod.Put, $"api/collections/{settings.CollectionId}", new { name = "load test" });
-        return collection.Succeeded ? null : $"setting up collection {settings.CollectionId} failed: {collection.Status} {collection.Error}";
+        return new LoadResult(settings, stats, measured, metrics, figures, pools, inFlight.Abandoned);
     }
 
     private async Task OpenLoopAsync(WalletSteps steps, WalletLedger ledger, RunStats stats, InFlight inFlight, double rate, long start, CancellationToken stop)
@@ -189,19 +178,6 @@ internal sealed class LoadDriver(LoadTestSettings settings, HttpClient http, Tim
         catch (OperationCanceledException)
         {
         }
-    }
-
-    private async Task<IReadOnlyList<PoolFigures>> ReadPoolsAsync(LoadClient reader)
-    {
-        var figures = new List<PoolFigures>();
-        for (var pool = 0; pool < settings.Pools; pool++)
-        {
-            var id = settings.PoolId(pool);
-            var answer = await reader.WalletAsync("check", HttpMethod.Get, $"api/pools/{id}", null, null, read: true);
-            figures.Add(PoolFigures.Read(id, answer));
-        }
-
-        return figures;
     }
 }
 

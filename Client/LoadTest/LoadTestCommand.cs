@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Actors.Client.Cluster;
+using Actors.Grains.Interfaces.Security;
 
 namespace Actors.Client.LoadTest;
 
@@ -13,8 +14,11 @@ internal static class LoadTestCommand
 {
     private static readonly Option<string?> Wallets = new("--wallets") { Description = "How many distinct simulated wallets (1 to 10000000)." };
     private static readonly Option<string?> Duration = new("--duration") { Description = "Seconds to run, ramp-up included (1 to 86400)." };
-    private static readonly Option<string?> Http = new("--http") { Description = "Base URL of the silo's REST API, e.g. http://127.0.0.1:8080." };
-    private static readonly Option<string?> Gateway = new("--gateway") { Description = "Not taken: the load tester drives the REST API (--http), which is what sign-in needs." };
+    private static readonly Option<string?> Http = new("--http")
+    {
+        Description = "Base URL of the silo's REST API, e.g. http://127.0.0.1:8080: the target, or with --gateway only where /metrics is read.",
+    };
+
     private static readonly Option<string?> Seed = new("--seed") { Description = "Text the wallets' keys derive from (default actors-loadtest): the same seed, the same wallets." };
     private static readonly Option<string?> OperatorKeyFile = new("--operator-key-file")
     {
@@ -38,23 +42,28 @@ internal static class LoadTestCommand
     {
         ArgumentNullException.ThrowIfNull(services);
         var command = new Command("loadtest", "Drives simulated wallets against a silo, shows progress, writes a report and checks the pools.");
-        foreach (var option in (Option[])[Wallets, Duration, Http, Gateway, Seed, OperatorKeyFile, Mix, ScenarioOption, Rate, Concurrency, RampUp, Pools, Sessions, Report])
+        var gateway = new GatewayOptions();
+        gateway.AddTo(command);
+        foreach (var option in (Option[])[Wallets, Duration, Http, Seed, OperatorKeyFile, Mix, ScenarioOption, Rate, Concurrency, RampUp, Pools, Sessions, Report])
         {
             command.Options.Add(option);
         }
 
-        command.SetAction((result, cancellationToken) => RunAsync(result, services, cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(result, services, gateway, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, CommandServices services, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ParseResult result, CommandServices services, GatewayOptions gateway, CancellationToken cancellationToken)
     {
         var (output, errors) = (result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
         var input = new CommandInput(result, overHttp: true, services.Variable);
-        var settings = Read(input, services);
-        if (input.Failed || settings is null)
+        var cluster = result.GetResult(gateway.Gateways) is { Implicit: false } ? gateway.Read(result, services.Variable) : null;
+        var settings = Read(input, services, cluster is not null);
+        ClusterCertificate? certificate = null;
+        var problem = cluster?.Validate() ?? (cluster is null || cluster.TryLoadCertificate(services.Time, out certificate, out var unreadable) ? null : unreadable);
+        if (input.Failed || settings is null || problem is not null)
         {
-            foreach (var error in input.Errors)
+            foreach (var error in problem is null ? input.Errors : [.. input.Errors, problem])
             {
                 await errors.WriteLineAsync(error);
             }
@@ -62,18 +71,43 @@ internal static class LoadTestCommand
             return 2;
         }
 
-        using var http = services.CreateHttpClient(settings.Url);
+        using var owned = certificate;
+        using var http = settings.Url is null ? null : services.CreateHttpClient(settings.Url);
         var terminal = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
         LoadResult run;
+        IClusterConnection? connection = null;
         try
         {
+            if (cluster is not null)
+            {
+                using var connecting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                connecting.CancelAfter(cluster.Timeout);
+                connection = await services.ConnectCluster(cluster, certificate, connecting.Token);
+            }
+
+            Func<RunStats, ILoadTarget> targets = connection is null
+                ? stats => new RestTarget(new LoadClient(http!, stats, settings.OperatorKey), new LoadClient(http!, new RunStats(0, 1), settings.OperatorKey))
+                : stats => new ClusterTarget(connection.Grains, stats, services.Time);
+            var metrics = new ServerMetrics(http, settings.OperatorKey);
             run = await new ProgressDisplay(output, terminal).RunAsync(
-                progress => new LoadDriver(settings, http, services.Time, progress).RunAsync(cancellationToken));
+                progress => new LoadDriver(settings, targets, metrics, services.Time, progress).RunAsync(cancellationToken));
         }
         catch (LoadTestException error)
         {
             await errors.WriteLineAsync(error.Message);
             return 1;
+        }
+        catch (Exception error) when (ClusterFaults.IsFault(error) || error is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            await errors.WriteLineAsync($"cluster '{cluster?.ClusterId}' did not answer: {error.Message}");
+            return 1;
+        }
+        finally
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
         }
 
         var checks = CorrectnessCheck.Run(run.Pools, run.Ledger, run.Stats.ServerErrors);
@@ -90,7 +124,7 @@ internal static class LoadTestCommand
         return report.Passed ? 0 : 1;
     }
 
-    private static LoadTestSettings? Read(CommandInput input, CommandServices services)
+    private static LoadTestSettings? Read(CommandInput input, CommandServices services, bool throughCluster)
     {
         var wallets = Whole(input, Wallets, 1, 10_000_000, null);
         var duration = Whole(input, Duration, 1, 86_400, null);
@@ -100,15 +134,13 @@ internal static class LoadTestCommand
             input.Error(RampUp, "must be shorter than --duration");
         }
 
-        if (input.Text(Gateway) is not null)
-        {
-            input.Error(Gateway, "the load tester signs wallets in over REST: give --http URL instead");
-        }
-
         Uri? url = null;
         if (input.Text(Http) is not { } httpText)
         {
-            input.Error(Http, "is required: the base URL of the silo's REST API");
+            if (!throughCluster)
+            {
+                input.Error(Http, "is required: the base URL of the silo's REST API (or --gateway host:port for the cluster client)");
+            }
         }
         else if ((url = SiloUrl.Parse(httpText, out var urlError)) is null)
         {
@@ -119,7 +151,7 @@ internal static class LoadTestCommand
         var rate = input.Text(Rate) is null ? (int?)null : Whole(input, Rate, 1, 1_000_000, null);
         var concurrency = Whole(input, Concurrency, 1, 1_000_000, rate is null ? 64 : 10_000);
         var operatorKey = ReadOperatorKey(input, services);
-        if (mix is { Writes: true } && operatorKey is null)
+        if (mix is { Writes: true } && operatorKey is null && !throughCluster)
         {
             input.Error(OperatorKeyFile, $"is required for a mix that writes (deposits and mints are operator calls), or set {TransportOptions.OperatorKeyVariable}");
         }
@@ -133,7 +165,7 @@ internal static class LoadTestCommand
         var pools = Whole(input, Pools, 1, 64, 4);
         var sessions = Whole(input, Sessions, 1, 10_000_000, 65_536);
         var report = input.Text(Report) ?? ".";
-        return input.Failed || url is null || mix is null
+        return input.Failed || (url is null && !throughCluster) || mix is null
             ? null
             : new LoadTestSettings(
                 url, wallets, TimeSpan.FromSeconds(duration), TimeSpan.FromSeconds(rampUp), rate, concurrency, mix, seed, operatorKey, pools,

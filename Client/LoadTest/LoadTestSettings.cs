@@ -1,7 +1,7 @@
 namespace Actors.Client.LoadTest;
 
 /// <summary>One run of the load tester, as its command line gave it (every value checked).</summary>
-/// <param name="Url">The silo's REST base URL.</param>
+/// <param name="Url">The silo's REST base URL: the target with no gateways, else only for /metrics; null with gateways alone.</param>
 /// <param name="Wallets">How many distinct simulated wallets.</param>
 /// <param name="Duration">How long to measure, ramp-up included.</param>
 /// <param name="RampUp">How long the rate (or the number of workers) grows from nothing to its set value.</param>
@@ -15,9 +15,18 @@ namespace Actors.Client.LoadTest;
 /// <param name="ReportDirectory">Where report.json and report.html go.</param>
 /// <param name="RunId">Names the run's pools, collection and deposit references, so that runs never share them.</param>
 internal sealed record LoadTestSettings(
-    Uri Url, int Wallets, TimeSpan Duration, TimeSpan RampUp, double? Rate, int Concurrency, ScenarioMix Mix, string Seed,
+    Uri? Url, int Wallets, TimeSpan Duration, TimeSpan RampUp, double? Rate, int Concurrency, ScenarioMix Mix, string Seed,
     string? OperatorKey, int Pools, int Sessions, string ReportDirectory, string RunId)
 {
+    /// <summary>The reward rate of the run's pools, in base units a second.</summary>
+    public const string PoolRate = "1000";
+
+    /// <summary>The budget each pool is funded with: enough that it never runs dry.</summary>
+    public const string PoolBudget = "1000000000000000000";
+
+    /// <summary>The asset deposits credit and stakes draw on.</summary>
+    public const string StakeAsset = "STAKE";
+
     /// <summary>The id of pool <paramref name="pool"/> of the run.</summary>
     public string PoolId(int pool) => $"loadtest-{RunId}-{pool}";
 

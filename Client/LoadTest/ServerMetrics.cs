@@ -9,7 +9,7 @@ namespace Actors.Client.LoadTest;
 /// <c>process_cpu_time_seconds_total</c> and <c>process_memory_usage_bytes</c> (summed over their label sets). When the silo
 /// serves no /metrics or not these two, <see cref="Available"/> is false and <see cref="Absence"/> says why, and no sample is kept.
 /// </summary>
-internal sealed class ServerMetrics(HttpClient client, string? operatorKey)
+internal sealed class ServerMetrics(HttpClient? client, string? operatorKey)
 {
     /// <summary>The counter of CPU seconds.</summary>
     public const string CpuMetric = "process_cpu_time_seconds_total";
@@ -23,7 +23,7 @@ internal sealed class ServerMetrics(HttpClient client, string? operatorKey)
     public bool Available => Absence is null;
 
     /// <summary>Why there are no server figures, or null.</summary>
-    public string? Absence { get; private set; }
+    public string? Absence { get; private set; } = client is null ? "no --http given, so the silo's /metrics was not read" : null;
 
     /// <summary>The samples, in time order.</summary>
     public IReadOnlyList<ServerSample> Samples
@@ -40,7 +40,7 @@ internal sealed class ServerMetrics(HttpClient client, string? operatorKey)
     /// <summary>Reads /metrics once, at <paramref name="second"/> of the run.</summary>
     public async Task SampleAsync(double second)
     {
-        if (!Available)
+        if (!Available || client is null)
         {
             return;
         }

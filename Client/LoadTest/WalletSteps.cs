@@ -4,12 +4,13 @@ using Actors.Domain.Ethereum;
 namespace Actors.Client.LoadTest;
 
 /// <summary>
-/// The scenarios as requests: one step of one wallet, signing it in first when it holds no session (SIWE: nonce, then the signed
-/// message). A step whose scenario needs what the wallet lacks does what it needs instead: a stake without balance deposits, an
-/// unstake or claim without a position stakes, an NFT transfer before the mint mints. Only acknowledged answers change the ledgers.
+/// The scenarios as steps: one step of one wallet, signing it in first when it holds no session (over REST: SIWE nonce, then
+/// the signed message). A step whose scenario needs what the wallet lacks does what it needs instead: a stake without balance
+/// deposits, an unstake or claim without a position stakes, an NFT transfer before the mint mints. Only acknowledged answers
+/// change the ledgers.
 /// </summary>
 internal sealed class WalletSteps(
-    LoadTestSettings settings, LoadClient client, SimulatedWallets wallets, SessionCache sessions, WalletLedger ledger, PoolLedger pools,
+    LoadTestSettings settings, ILoadTarget target, SimulatedWallets wallets, SessionCache sessions, WalletLedger ledger, PoolLedger pools,
     TimeProvider time)
 {
     /// <summary>What a deposit credits, in base units of the stake asset.</summary>
@@ -24,7 +25,7 @@ internal sealed class WalletSteps(
     {
         if (scenario == Scenario.Health)
         {
-            await client.WalletAsync("health", HttpMethod.Get, "healthz", null, null, since);
+            await target.HealthAsync(since);
             return;
         }
 
@@ -35,23 +36,20 @@ internal sealed class WalletSteps(
 
         // The intended start counts toward the step's first request only: the sign-in's when there was one.
         since = signedIn ? 0 : since;
-
         switch (scenario)
         {
             case Scenario.Deposit:
                 await DepositAsync(wallet, address, since);
                 break;
             case Scenario.Stake:
-                await StakeAsync(wallet, address, token, since);
-                break;
             case Scenario.Unstake or Scenario.Claim when ledger.Staked(wallet) == 0:
                 await StakeAsync(wallet, address, token, since);
                 break;
             case Scenario.Unstake:
-                await UnstakeAsync(wallet, address, token, since);
+                await MoveAsync(stake: false, wallet, address, token, Math.Min(ledger.Staked(wallet), Random.Shared.NextInt64(1, MaxStake + 1)), since);
                 break;
             case Scenario.Claim:
-                await WalletCallAsync("claim", wallet, $"api/wallets/{address}/claim", new { poolId = PoolOf(wallet) }, token, since);
+                Forget(wallet, await target.ClaimAsync(address, token, PoolOf(wallet), since));
                 break;
             case Scenario.Nft:
                 await NftAsync(wallet, address, token, since);
@@ -73,28 +71,12 @@ internal sealed class WalletSteps(
         }
 
         var key = wallets.Key(wallet);
+        if (await target.SignInAsync(key, since) is not var (token, expiresAt))
+        {
+            return null;
+        }
+
         var address = key.Address.ToString();
-        var nonce = await client.WalletAsync("signin", HttpMethod.Post, "api/auth/nonce", new { address }, null, since, read: true);
-        if (nonce["message"] is not { } message)
-        {
-            return null;
-        }
-
-        if (!SiweMessage.TryParse(message, out var parsed, out _) || parsed.Address != key.Address)
-        {
-            throw new InvalidOperationException($"the silo sent no EIP-4361 sign-in message for {address}; nothing was signed");
-        }
-
-        var signature = PersonalSign.Sign(key, message).ToString();
-        var verified = await client.WalletAsync("signin", HttpMethod.Post, "api/auth/verify", new { message, signature }, null, read: true);
-        if (verified["token"] is not { } token)
-        {
-            return null;
-        }
-
-        var expiresAt = verified["expiresAt"] is { } expiry && DateTimeOffset.TryParse(expiry, CultureInfo.InvariantCulture, out var at)
-            ? at
-            : time.GetUtcNow();
         sessions.Put(wallet, address, token, expiresAt);
         return (address, token, true);
     }
@@ -102,8 +84,7 @@ internal sealed class WalletSteps(
     private async Task DepositAsync(int wallet, string address, long since)
     {
         var reference = string.Create(CultureInfo.InvariantCulture, $"loadtest-{settings.RunId}-{Interlocked.Increment(ref _deposits)}");
-        var body = new { asset = "STAKE", amount = DepositAmount.ToString(CultureInfo.InvariantCulture), reference };
-        if ((await client.OperatorAsync("deposit", HttpMethod.Post, $"api/wallets/{address}/deposits", body, since)).Succeeded)
+        if ((await target.DepositAsync(address, reference, DepositAmount, since)).Succeeded)
         {
             ledger.Deposited(wallet, DepositAmount);
         }
@@ -121,15 +102,11 @@ internal sealed class WalletSteps(
         await MoveAsync(stake: true, wallet, address, token, Math.Min(balance, Random.Shared.NextInt64(1, MaxStake + 1)), since);
     }
 
-    private Task UnstakeAsync(int wallet, string address, string token, long since) =>
-        MoveAsync(stake: false, wallet, address, token, Math.Min(ledger.Staked(wallet), Random.Shared.NextInt64(1, MaxStake + 1)), since);
-
     // A stake or unstake of amount; acknowledged, it moves the ledgers; unanswered, the pool's bounds widen by it.
     private async Task MoveAsync(bool stake, int wallet, string address, string token, long amount, long since)
     {
-        var (kind, pool) = (stake ? "stake" : "unstake", wallet % settings.Pools);
-        var body = new { poolId = PoolOf(wallet), amount = amount.ToString(CultureInfo.InvariantCulture) };
-        var answer = await WalletCallAsync(kind, wallet, $"api/wallets/{address}/{kind}", body, token, since);
+        var pool = wallet % settings.Pools;
+        var answer = Forget(wallet, await target.StakeAsync(stake, address, token, PoolOf(wallet), amount, since));
         if (answer.Succeeded)
         {
             ledger.Stake(wallet, stake ? amount : -amount);
@@ -152,12 +129,11 @@ internal sealed class WalletSteps(
 
         try
         {
-            var tokenPath = string.Create(CultureInfo.InvariantCulture, $"api/collections/{settings.CollectionId}/tokens");
+            var tokenId = wallet.ToString(CultureInfo.InvariantCulture);
             if (!ledger.Minted(wallet))
             {
-                var hash = Keccak256.Hash(BitConverter.GetBytes(wallet));
-                var body = new { tokenId = wallet.ToString(CultureInfo.InvariantCulture), owner = address, metadataHash = "0x" + Convert.ToHexStringLower(hash) };
-                if ((await client.OperatorAsync("mint", HttpMethod.Post, tokenPath, body, since)).Succeeded)
+                var hash = "0x" + Convert.ToHexStringLower(Keccak256.Hash(BitConverter.GetBytes(wallet)));
+                if ((await target.MintAsync(settings.CollectionId, tokenId, address, hash, since)).Succeeded)
                 {
                     ledger.Mint(wallet);
                 }
@@ -171,10 +147,10 @@ internal sealed class WalletSteps(
             }
 
             since = partnerSignedIn ? 0 : since;
-
-            var (holder, holderToken, to) = ledger.WithPartner(wallet) ? (partner, partnerToken, address) : (wallet, token, partnerAddress);
-            var path = string.Create(CultureInfo.InvariantCulture, $"{tokenPath}/{wallet}/transfer");
-            if ((await WalletCallAsync("nft", holder, path, new { to }, holderToken, since)).Succeeded)
+            var (holder, holderAddress, holderToken, to) = ledger.WithPartner(wallet)
+                ? (partner, partnerAddress, partnerToken, address)
+                : (wallet, address, token, partnerAddress);
+            if (Forget(holder, await target.TransferAsync(settings.CollectionId, tokenId, holderAddress, holderToken, to, since)).Succeeded)
             {
                 ledger.Moved(wallet);
             }
@@ -185,14 +161,12 @@ internal sealed class WalletSteps(
         }
     }
 
-    private Task ReadAsync(int wallet, string address, long since) => ledger.Exists(wallet)
-        ? client.WalletAsync("read", HttpMethod.Get, $"api/wallets/{address}", null, null, since)
-        : client.WalletAsync("read", HttpMethod.Get, $"api/pools/{PoolOf(wallet)}", null, null, since);
+    private Task<Answer> ReadAsync(int wallet, string address, long since) =>
+        ledger.Exists(wallet) ? target.ReadWalletAsync(address, since) : target.ReadPoolAsync(PoolOf(wallet), since);
 
-    // A wallet's own call; a refused session is forgotten, so that the next step signs in again.
-    private async Task<Answer> WalletCallAsync(string kind, int wallet, string path, object body, string token, long since)
+    // A refused session is forgotten, so that the wallet's next step signs in again.
+    private Answer Forget(int wallet, Answer answer)
     {
-        var answer = await client.WalletAsync(kind, HttpMethod.Post, path, body, token, since);
         if (answer.Status == 401)
         {
             sessions.Evict(wallet);
