@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Actors.Client.Cluster;
 using Actors.Client.Keys;
+using Actors.Client.LoadTest;
 using Actors.Client.Merkle;
 using Actors.Client.Offline;
 
@@ -28,6 +29,7 @@ internal static class ClientCommandLine
         }
 
         root.Subcommands.Add(MerkleCommands.Create());
+        root.Subcommands.Add(LoadTestCommand.Create(services));
         return root;
     }
 
