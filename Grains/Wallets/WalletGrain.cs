@@ -6,6 +6,8 @@ using Actors.Grains.Interfaces.Wallets;
 using Microsoft.Extensions.Options;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Persistence;
+using Actors.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Wallets;
 
@@ -21,7 +23,8 @@ namespace Actors.Grains.Wallets;
 /// </remarks>
 [GrainType("wallet")]
 public sealed partial class WalletGrain(
-    [PersistentState("wallet")] IPersistentState<WalletState> state, IOptions<WalletOptions> options, TimeProvider time) : Grain, IWalletGrain
+    [PersistentState("wallet")] IPersistentState<WalletState> state, IOptions<WalletOptions> options, TimeProvider time,
+    ILogger<WalletGrain> logger) : Grain, IWalletGrain
 {
     private string GrainKey => this.GetPrimaryKeyString();
 
@@ -309,6 +312,7 @@ public sealed partial class WalletGrain(
         }
 
         await WriteAsync();
+        CountCompleted(pending, position);
 
         // The pool may forget the operation now; if this call fails, the next operation confirms it again.
         try
@@ -318,6 +322,23 @@ public sealed partial class WalletGrain(
         }
         catch (Exception error) when (error is SiloUnavailableException or TimeoutException or OrleansException)
         {
+        }
+    }
+
+    // Counted once the result is stored: a caller's stake, unstake or claim (reweighing moves no value).
+    private static void CountCompleted(PendingOperation pending, PositionState position)
+    {
+        switch (pending.Record?.Kind)
+        {
+            case "stake":
+                ActorsMetrics.Staked(position.StakeAsset);
+                break;
+            case "unstake":
+                ActorsMetrics.Unstaked(position.StakeAsset);
+                break;
+            case "claim":
+                ActorsMetrics.Claimed(position.RewardAsset);
+                break;
         }
     }
 
