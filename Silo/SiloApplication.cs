@@ -3,6 +3,7 @@ using Actors.Silo.Activations;
 using Actors.Silo.Cluster;
 using Actors.Silo.Gateway;
 using Actors.Silo.Http;
+using Actors.Silo.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -53,12 +54,14 @@ public static class SiloApplication
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdown + TimeSpan.FromSeconds(5));
 
         builder.AddGateway();
+        builder.AddTelemetry();
         builder.Services.AddSingleton<SiloZoneNames>();
         builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: [HealthEndpoints.ReadyTag]);
 
         var app = builder.Build();
         // Every ValidateOnStart check, now: a bad setting stops the start before any service runs or logs (ConfigurationErrors).
         app.Services.GetService<IStartupValidator>()?.Validate();
+        app.MapTelemetry();
         app.UseGateway();
         app.MapHealthEndpoints();
         app.MapClusterEndpoints();

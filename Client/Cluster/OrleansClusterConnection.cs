@@ -35,6 +35,7 @@ internal sealed class OrleansClusterConnection(IHost host) : IClusterConnection
             });
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.ResponseTimeout);
             client.UseConnectionRetryFilter(NoRetries.Instance);
+            client.AddActivityPropagation(); // a traced caller's trace goes on into the grains
             if (certificate is not null)
             {
                 ClientTls.Configure(client, certificate);

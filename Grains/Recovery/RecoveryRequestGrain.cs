@@ -5,6 +5,8 @@ using Actors.Grains.Persistence;
 using Actors.Grains.Interfaces.Nfts;
 using Actors.Grains.Interfaces.Recovery;
 using Actors.Grains.Interfaces.Wallets;
+using Actors.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Actors.Grains.Recovery;
@@ -17,7 +19,8 @@ namespace Actors.Grains.Recovery;
 /// </summary>
 [GrainType("recovery-request")]
 public sealed class RecoveryRequestGrain(
-    [PersistentState("recovery")] IPersistentState<RecoveryState> state, IOptions<RecoveryOptions> options, TimeProvider time)
+    [PersistentState("recovery")] IPersistentState<RecoveryState> state, IOptions<RecoveryOptions> options, TimeProvider time,
+    ILogger<RecoveryRequestGrain> logger)
     : Grain, IRecoveryRequestGrain, IRemindable
 {
     private string GrainKey => this.GetPrimaryKeyString();
@@ -41,6 +44,16 @@ public sealed class RecoveryRequestGrain(
     public const int MaxRequestIdLength = 64;
 
     private RecoveryState Request => state.State;
+
+    // The status storage holds, to count and log each transition once it is stored.
+    private RecoveryStatus? _storedStatus;
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _storedStatus = Request.Exists ? Request.Status : null;
+        return Task.CompletedTask;
+    }
 
     /// <inheritdoc />
     public async Task<RecoveryView> Submit(RecoverySubmission submission)
@@ -361,7 +374,18 @@ public sealed class RecoveryRequestGrain(
 
     private void Log(string step, string detail) => Request.Steps.Add(new RecoveryStep(step, time.GetUtcNow(), detail));
 
-    private Task WriteAsync() => state.WriteOrResetAsync(this);
+    private async Task WriteAsync()
+    {
+        await state.WriteOrResetAsync(this);
+        if (Request.Exists && Request.Status != _storedStatus)
+        {
+            var submission = Request.Submission!;
+            RecoveryLog.StateChanged(logger, GrainKey, submission.Wallet.ToLowerHex(), submission.NewOwner.ToLowerHex(), _storedStatus,
+                Request.Status, Request.Risk, Request.Approvals.Count);
+            ActorsMetrics.RecoveryEntered(RecoveryStates.Name(Request.Status));
+            _storedStatus = Request.Status;
+        }
+    }
 
     private static bool Same(RecoverySubmission a, RecoverySubmission b) =>
         a.Wallet == b.Wallet && a.NewOwner == b.NewOwner && a.EvidenceHashes.SequenceEqual(b.EvidenceHashes)

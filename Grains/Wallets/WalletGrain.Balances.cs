@@ -5,6 +5,7 @@ using Actors.Domain.Money;
 using Actors.Domain.Rewards;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Wallets;
+using Actors.Grains.Telemetry;
 
 namespace Actors.Grains.Wallets;
 
@@ -47,6 +48,8 @@ public sealed partial class WalletGrain
         (state.State.Deposits ??= new(StringComparer.Ordinal))[reference] = new DepositRecord(asset, amount, Now);
         AddToBalance(asset, amount, subtract: false);
         await WriteAsync();
+        ActorsMetrics.Deposited(asset);
+        WalletLog.Deposited(logger, GrainKey, amount, asset, reference);
         return Snapshot();
     }
 
@@ -86,7 +89,10 @@ public sealed partial class WalletGrain
             withdrawals.RemoveRange(0, withdrawals.Count - RememberedWithdrawals);
         }
 
-        return await RememberAsync(operationId, "withdraw", asset, request, withdrawal);
+        var remembered = await RememberAsync(operationId, "withdraw", asset, request, withdrawal);
+        ActorsMetrics.Withdrawn(asset);
+        WalletLog.WithdrawalRequested(logger, GrainKey, withdrawal.WithdrawalId, amount, asset, to.ToLowerHex());
+        return remembered;
     }
 
     /// <inheritdoc />

@@ -2,6 +2,7 @@ using System.Globalization;
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces.Wallets;
 using Actors.Grains.Interfaces;
+using Actors.Grains.Telemetry;
 
 namespace Actors.Grains.Wallets;
 
@@ -45,8 +46,15 @@ public sealed partial class WalletGrain
             return done;
         }
 
-        AddFreezeReason(reason);
-        return await RememberAsync(operationId, "freeze", reason, "", Snapshot());
+        var added = AddFreezeReason(reason);
+        var view = await RememberAsync(operationId, "freeze", reason, "", Snapshot());
+        if (added)
+        {
+            ActorsMetrics.FreezeChanged(frozen: true);
+            WalletLog.Frozen(logger, GrainKey, reason);
+        }
+
+        return view;
     }
 
     /// <inheritdoc />
@@ -59,8 +67,15 @@ public sealed partial class WalletGrain
             return done;
         }
 
-        RemoveFreezeReason(reason);
-        return await RememberAsync(operationId, "unfreeze", reason, "", Snapshot());
+        var lifted = RemoveFreezeReason(reason);
+        var view = await RememberAsync(operationId, "unfreeze", reason, "", Snapshot());
+        if (lifted)
+        {
+            ActorsMetrics.FreezeChanged(frozen: false);
+            WalletLog.Unfrozen(logger, GrainKey, reason, IsFrozen);
+        }
+
+        return view;
     }
 
     /// <inheritdoc />
@@ -120,14 +135,16 @@ public sealed partial class WalletGrain
         return true;
     }
 
-    // An empty list goes back to null: most wallets are never frozen.
-    private void RemoveFreezeReason(string reason)
+    // An empty list goes back to null: most wallets are never frozen. Returns whether the reason was there.
+    private bool RemoveFreezeReason(string reason)
     {
-        state.State.FreezeReasons?.RemoveAll(r => r.Reason == reason);
+        var removed = state.State.FreezeReasons?.RemoveAll(r => r.Reason == reason) > 0;
         if (!IsFrozen)
         {
             state.State.FreezeReasons = null;
         }
+
+        return removed;
     }
 
     private static EthereumAddress ParseKey(string key)

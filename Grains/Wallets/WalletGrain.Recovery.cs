@@ -141,6 +141,7 @@ public sealed partial class WalletGrain
             state.State.OpenRecoveries = null; // every other open request is stale now: the recovery nonce moved on
             state.State.LastRecovery = requestId;
             await WriteAsync();
+            WalletLog.Recovered(logger, GrainKey, requestId, newOwner.ToLowerHex());
         }
 
         return [.. (state.State.Collections ?? [])

@@ -6,6 +6,8 @@ using Actors.Grains.Interfaces.Wallets;
 using Microsoft.Extensions.Options;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Persistence;
+using Actors.Grains.Telemetry;
+using Microsoft.Extensions.Logging;
 
 namespace Actors.Grains.Wallets;
 
@@ -27,8 +29,8 @@ namespace Actors.Grains.Wallets;
 /// </remarks>
 [GrainType("wallet")]
 public sealed partial class WalletGrain(
-    [PersistentState("wallet")] IPersistentState<WalletState> state, IOptions<WalletOptions> options, TimeProvider time)
-    : Grain, IWalletGrain, IIncomingGrainCallFilter
+    [PersistentState("wallet")] IPersistentState<WalletState> state, IOptions<WalletOptions> options, TimeProvider time,
+    ILogger<WalletGrain> logger) : Grain, IWalletGrain, IIncomingGrainCallFilter
 {
     private string GrainKey => this.GetPrimaryKeyString();
 
@@ -356,12 +358,13 @@ public sealed partial class WalletGrain(
 
         // Decided: the caller may be answered now. The result is stored, and then the pool may forget the operation, after
         // the answer; if the confirmation fails, the next operation sends it again.
-        _settling = SettleAsync(pool, confirmation);
+        _settling = SettleAsync(pool, confirmation, pending, position);
     }
 
-    private async Task SettleAsync(IRewardPoolGrain pool, PendingConfirmation confirmation)
+    private async Task SettleAsync(IRewardPoolGrain pool, PendingConfirmation confirmation, PendingOperation pending, PositionState position)
     {
         await WriteNowAsync();
+        CountCompleted(pending, position);
         try
         {
             await pool.Confirm(GrainKey, confirmation.OperationId);
@@ -369,6 +372,23 @@ public sealed partial class WalletGrain(
         }
         catch (Exception error) when (error is SiloUnavailableException or TimeoutException or OrleansException)
         {
+        }
+    }
+
+    // Counted once the result is stored: a caller's stake, unstake or claim (reweighing moves no value).
+    private static void CountCompleted(PendingOperation pending, PositionState position)
+    {
+        switch (pending.Record?.Kind)
+        {
+            case "stake":
+                ActorsMetrics.Staked(position.StakeAsset);
+                break;
+            case "unstake":
+                ActorsMetrics.Unstaked(position.StakeAsset);
+                break;
+            case "claim":
+                ActorsMetrics.Claimed(position.RewardAsset);
+                break;
         }
     }
 

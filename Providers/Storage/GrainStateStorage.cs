@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Orleans.Serialization.Serializers;
@@ -60,7 +61,18 @@ internal sealed partial class GrainStateStorage : IGrainStorage, IGrainStateRete
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var key = StateKey.Of(grainId, stateName);
-        var stored = await _store.ReadAsync(key, cancellationToken);
+        using var activity = StorageActivities.Start("read", key, _store.Name);
+        StoredState? stored;
+        try
+        {
+            stored = await _store.ReadAsync(key, cancellationToken);
+        }
+        catch (Exception error)
+        {
+            StorageActivities.Failed(activity, error);
+            throw;
+        }
+
         if (stored?.Data is not { } data)
         {
             // Never written, or cleared: a tombstone still hands out its version, which the next write must match.
@@ -77,6 +89,7 @@ internal sealed partial class GrainStateStorage : IGrainStorage, IGrainStateRete
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
+            StorageActivities.Failed(activity, error);
             StorageLog.CorruptState(_logger, key, stored.Version, typeof(T).FullName ?? typeof(T).Name, error);
             throw new CorruptStateException(
                 $"Stored state '{stateName}' of grain {grainId} (version {stored.Version}, {data.Length} bytes) cannot be read as " +
@@ -96,8 +109,9 @@ internal sealed partial class GrainStateStorage : IGrainStorage, IGrainStateRete
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var key = StateKey.Of(grainId, stateName);
+        using var activity = StorageActivities.Start("write", key, _store.Name);
         var write = StateWrite.Put(key, GrainStateJson.Serialize(grainState.State), Etags.ExpectedVersion(grainState.ETag, key));
-        await CommitAsync(write, grainId, grainState.ETag, cancellationToken);
+        await CommitAsync(write, grainId, grainState.ETag, activity, cancellationToken);
         grainState.ETag = Etags.Format(write.NewVersion);
         grainState.RecordExists = true;
     }
@@ -109,26 +123,37 @@ internal sealed partial class GrainStateStorage : IGrainStorage, IGrainStateRete
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var key = StateKey.Of(grainId, stateName);
+        using var activity = StorageActivities.Start("clear", key, _store.Name);
         var write = StateWrite.Clear(key, Etags.ExpectedVersion(grainState.ETag, key));
-        await CommitAsync(write, grainId, grainState.ETag, cancellationToken);
+        await CommitAsync(write, grainId, grainState.ETag, activity, cancellationToken);
         grainState.State = NewState.Create<T>(_activators);
         grainState.ETag = Etags.Format(write.NewVersion);
         grainState.RecordExists = false;
     }
 
-    private async Task CommitAsync(StateWrite write, GrainId grainId, string? heldEtag, CancellationToken cancellationToken)
+    private async Task CommitAsync(
+        StateWrite write, GrainId grainId, string? heldEtag, Activity? activity, CancellationToken cancellationToken)
     {
-        if (_committer is null)
+        try
         {
-            await _store.WriteBatchAsync([write], cancellationToken);
+            if (_committer is null)
+            {
+                await _store.WriteBatchAsync([write], cancellationToken);
+            }
+            else
+            {
+                await _committer.CommitAsync(write, cancellationToken);
+            }
         }
-        else
+        catch (Exception error)
         {
-            await _committer.CommitAsync(write, cancellationToken);
+            StorageActivities.Failed(activity, error);
+            throw;
         }
 
         if (write.Outcome != StateWriteOutcome.Committed)
         {
+            activity?.SetStatus(ActivityStatusCode.Error, "etag_conflict");
             var storedEtag = await StoredEtagAsync(write.Key);
             StorageLog.WriteConflict(_logger, write.Key, heldEtag, storedEtag);
             throw new InconsistentStateException(

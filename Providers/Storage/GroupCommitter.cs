@@ -38,7 +38,10 @@ internal sealed class GroupCommitter : IAsyncDisposable
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = maxConcurrentBatches == 1,
         });
-        _loops = [.. Enumerable.Range(0, maxConcurrentBatches).Select(_ => Task.Run(CommitLoopAsync))];
+        using (ExecutionContext.SuppressFlow()) // the loops outlive whatever request created the storage: no activity of theirs
+        {
+            _loops = [.. Enumerable.Range(0, maxConcurrentBatches).Select(_ => Task.Run(CommitLoopAsync))];
+        }
     }
 
     /// <summary>
@@ -50,7 +53,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
     /// </exception>
     public async Task CommitAsync(StateWrite write, CancellationToken cancellationToken)
     {
-        var pending = new PendingWrite(write);
+        var pending = new PendingWrite(write, Activity.Current?.Context ?? default);
         if (!_queue.Writer.TryWrite(pending))
         {
             try
@@ -148,6 +151,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
     {
         var started = Stopwatch.GetTimestamp();
         _inFlight[batch] = 0;
+        using var activity = StorageActivities.StartBatch(_store.Name, batch.Count, batch.Select(p => p.Span));
         try
         {
             // After an abort nothing more reaches the store, even a batch already taken from the queue.
@@ -159,6 +163,7 @@ internal sealed class GroupCommitter : IAsyncDisposable
             var failure = error as StorageUnavailableException ?? new StorageUnavailableException(
                 $"The {_store.Name} store failed to commit a batch of {batch.Count} writes: {error.Message}", error);
             StorageLog.BatchFailed(_logger, _store.Name, batch.Count, failure);
+            StorageActivities.Failed(activity, failure);
             _metrics.BatchFailed(_store.Name);
             foreach (var pending in batch)
             {
@@ -183,8 +188,12 @@ internal sealed class GroupCommitter : IAsyncDisposable
         _metrics.BatchCommitted(_store.Name, batch.Count, conflicts, Stopwatch.GetElapsedTime(started));
     }
 
-    private sealed class PendingWrite(StateWrite write) : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
+    private sealed class PendingWrite(StateWrite write, ActivityContext span)
+        : TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)
     {
         public StateWrite Write { get; } = write;
+
+        /// <summary>The span of the grain's write, which the batch's span links to.</summary>
+        public ActivityContext Span { get; } = span;
     }
 }

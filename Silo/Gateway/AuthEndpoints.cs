@@ -53,7 +53,7 @@ internal static class AuthEndpoints
 
     private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
         VerifyRequest body, HttpRequest request, IGrainFactory grains, SessionTokens tokens, PrivacyHashes hashes, RateLimits limits,
-        SignInTerms signIn, SignInNonces nonces, TimeProvider time)
+        SignInTerms signIn, SignInNonces nonces, SignInAudit audit, TimeProvider time)
     {
         var fields = new Fields();
         if (!SiweMessage.TryParse(body.Message, out var message, out var messageError))
@@ -66,16 +66,19 @@ internal static class AuthEndpoints
         var geo = fields.Country("geo", body.Geo);
         if (fields.Failed || message is null)
         {
+            audit.Refused(ApiProblems.ValidationFailed, message?.Address);
             return fields.Problem();
         }
 
         if (signIn.Refusal(message, time.GetUtcNow()) is { } refused)
         {
+            audit.Refused(refused.Code, message.Address);
             return SignInRefused(refused.Code, refused.Detail);
         }
 
         if (await nonces.ExpiryAsync(message.Address, message.Nonce) is not { } nonceExpires)
         {
+            audit.Refused(WalletErrors.StaleNonce, message.Address);
             return StaleNonce();
         }
 
@@ -84,12 +87,14 @@ internal static class AuthEndpoints
         var terms = await wallet.GetRecoveryTerms();
         if (!PersonalSign.TryRecover(body.Message!, signature!, out var signer) || signer != terms.Owner)
         {
+            audit.Refused(RecoveryErrors.BadSignature, message.Address);
             return SignInRefused(RecoveryErrors.BadSignature, "The signature is not from the wallet's owner key.");
         }
 
         // Counted per wallet only now that the owner key has signed: a stranger's attempts spend their client's budget alone.
         if (limits.AdmitSignIn(message.Address, request.HttpContext.Response) is { } tooMany)
         {
+            audit.Refused(RateLimits.TooManyRequests, message.Address);
             return tooMany;
         }
 
@@ -99,7 +104,13 @@ internal static class AuthEndpoints
         }
         catch (RequestRejectedException error) when (error.Code == WalletErrors.StaleNonce)
         {
+            audit.Refused(WalletErrors.StaleNonce, message.Address);
             return StaleNonce();
+        }
+        catch (RequestRejectedException error)
+        {
+            audit.Refused(error.Code, message.Address); // over the wallet's remembered nonces: rate_limited
+            throw;
         }
 
         var client = request.HttpContext.Connection.RemoteIpAddress;
@@ -108,6 +119,7 @@ internal static class AuthEndpoints
             client is null ? null : await hashes.ClientAddressAsync(client.ToString()),
             geo);
         var (token, expiresAt) = await tokens.IssueAsync(message.Address, terms.RecoveryNonce);
+        audit.SignedIn(message.Address);
         return TypedResults.Ok(new SessionResponse(token, message.Address.ToString(), expiresAt));
     }
 

@@ -37,6 +37,7 @@ internal static class GatewayServices
         builder.Services.AddSingleton<OperatorKey>();
         builder.Services.AddSingleton<SignInTerms>();
         builder.Services.AddSingleton<SignInNonces>();
+        builder.Services.AddSingleton<SignInAudit>();
         builder.Services.AddSingleton<Orleans.ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>, OperatorKeyLifecycle>();
         builder.Services.AddSingleton<SessionTokens>();
         builder.Services.AddSingleton<PrivacyHashes>();

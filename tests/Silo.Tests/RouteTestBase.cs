@@ -21,7 +21,11 @@ public abstract class RouteTestBase : IAsyncLifetime
     {
         Factory.Settings["Gateway:OperatorKey"] = OperatorKey;
         Configure(Factory.Settings);
-        Factory.Configure = builder => builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Time));
+        Factory.Configure = builder => builder.ConfigureTestServices(s =>
+        {
+            s.AddSingleton<TimeProvider>(Time);
+            ConfigureServices(s);
+        });
         Api = new Api(Factory.CreateClient(), OperatorKey);
         return Task.CompletedTask;
     }
@@ -34,6 +38,11 @@ public abstract class RouteTestBase : IAsyncLifetime
 
     /// <summary>More host settings for the tests of a class.</summary>
     protected virtual void Configure(Dictionary<string, string> settings)
+    {
+    }
+
+    /// <summary>More test services for the tests of a class (a log collector, a span exporter), after the host's own.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
 }

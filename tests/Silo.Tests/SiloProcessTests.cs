@@ -44,6 +44,7 @@ public sealed class SiloProcessTests
     [InlineData("Gateway:MaxBodyBytes", "-1")]
     [InlineData("Storage:Provider", "nope")]
     [InlineData("Silo:Zone", "zone a")]
+    [InlineData("Telemetry:OtlpEndpoint", "collector:4318")]
     public async Task A_bad_setting_stops_the_silo_with_one_line_naming_it_and_exit_code_2(string key, string value)
     {
         var data = Directory.CreateTempSubdirectory("silo-setting-");
