@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Grains.Interfaces.Operations;
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Persistence;
@@ -77,6 +78,7 @@ public sealed class RecoveryRequestGrain(
         Log("submitted", $"new owner {submission.NewOwner.ToLowerHex()}, {terms.Guardians.Count} guardians, threshold {terms.Threshold}");
         Log("risk_scored", $"{Request.Risk} ({score}): {(reasons.Count == 0 ? "no signals" : string.Join(", ", reasons))}");
         Log("escrow_started", $"outgoing value is held until the request ends or expires at {expiresAt:O}");
+        await Directory.Add(DirectoryList.Recoveries, GrainKey); // listed before it is stored as open: never open and unlisted
         await WriteAsync();
         return View();
     }
@@ -361,7 +363,17 @@ public sealed class RecoveryRequestGrain(
 
     private void Log(string step, string detail) => Request.Steps.Add(new RecoveryStep(step, time.GetUtcNow(), detail));
 
-    private Task WriteAsync() => state.WriteOrResetAsync(this);
+    // Once stored as ended (finalized, cancelled, rejected or expired), the request leaves the operations directory.
+    private async Task WriteAsync()
+    {
+        await state.WriteOrResetAsync(this);
+        if (Request.Status is RecoveryStatus.Finalized or RecoveryStatus.Cancelled or RecoveryStatus.Rejected or RecoveryStatus.Expired)
+        {
+            await Directory.Remove(DirectoryList.Recoveries, GrainKey);
+        }
+    }
+
+    private IOperationsDirectoryGrain Directory => GrainFactory.GetGrain<IOperationsDirectoryGrain>(IOperationsDirectoryGrain.Key);
 
     private static bool Same(RecoverySubmission a, RecoverySubmission b) =>
         a.Wallet == b.Wallet && a.NewOwner == b.NewOwner && a.EvidenceHashes.SequenceEqual(b.EvidenceHashes)

@@ -2,6 +2,7 @@ using Actors.Domain.Money;
 using Actors.Domain.Rewards;
 using Actors.Grains.Interfaces.Rewards;
 using Actors.Grains.Interfaces;
+using Actors.Grains.Interfaces.Operations;
 using Actors.Grains.Persistence;
 
 namespace Actors.Grains.Rewards;
@@ -70,6 +71,8 @@ public sealed class RewardPoolGrain(
 
         state.State.Pool = Refused(() => RewardPoolMath.Create(terms.RatePerSecond, terms.StartTime, terms.EndTime));
         state.State.Terms = terms;
+        // Listed before it is stored: never a pool the operator pages miss.
+        await GrainFactory.GetGrain<IOperationsDirectoryGrain>(IOperationsDirectoryGrain.Key).Add(DirectoryList.Pools, GrainKey);
         await WriteAsync();
         return Info(state.State.Pool);
     }
@@ -169,6 +172,12 @@ public sealed class RewardPoolGrain(
         }
 
         var result = new PoolOperationResult(pool.Index, paid, new PoolPosition(position.Shares, position.IndexPaid, position.AccruedScaled));
+        var wasStaking = recorded is { Shares.IsZero: false };
+        if (wasStaking != !position.Shares.IsZero)
+        {
+            state.State.Stakers = Math.Max(0, state.State.Stakers + (wasStaking ? -1 : 1));
+        }
+
         hot ??= new HotPosition();
         hot.Position = result.Position;
         hot.Unconfirmed[operation.OperationId] = new PendingPoolOperation(operation, result, Now);
@@ -253,7 +262,7 @@ public sealed class RewardPoolGrain(
     private PoolInfo Info(RewardPoolState pool) => new(
         GrainKey, true, pool.RatePerSecond, pool.StartTime, pool.EndTime, pool.LastUpdate, pool.Budget, pool.Emitted, pool.Claimed,
         pool.Dust, pool.Remaining, pool.TotalShares, pool.Index, RewardMath.ScaleDecimals, pool.Pending, pool.PendingScaled,
-        state.State.Terms?.StakeAsset ?? PoolAssets.DefaultStake, state.State.Terms?.RewardAsset ?? PoolAssets.DefaultReward);
+        state.State.Terms?.StakeAsset ?? PoolAssets.DefaultStake, state.State.Terms?.RewardAsset ?? PoolAssets.DefaultReward, state.State.Stakers);
 
     private static RewardPoolState Copy(RewardPoolState pool) => new()
     {
@@ -277,6 +286,10 @@ public sealed class RewardPoolGrainState
 
     /// <summary>Recent funding operation ids, oldest first.</summary>
     public List<string> RecentFundings { get; set; } = [];
+
+    /// <summary>Wallets whose position has shares: counted as positions start and stop having shares (pools stored before
+    /// the count existed count from their next such change, never below zero).</summary>
+    public int Stakers { get; set; }
 }
 
 /// <summary>A wallet's position while it has operations in flight, with those operations and their results.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Grains.Interfaces.Operations;
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces.Wallets;
 using Actors.Grains.Interfaces;
@@ -10,6 +11,8 @@ public sealed partial class WalletGrain
 {
     // Parsed when needed rather than held: a million active wallets each save the object.
     private EthereumAddress Address => ParseKey(GrainKey);
+
+    private IOperationsDirectoryGrain Directory => GrainFactory.GetGrain<IOperationsDirectoryGrain>(IOperationsDirectoryGrain.Key);
 
     private bool IsFrozen => state.State.FreezeReasons is { Count: > 0 };
 
@@ -46,6 +49,7 @@ public sealed partial class WalletGrain
         }
 
         AddFreezeReason(reason);
+        await Directory.Add(DirectoryList.FrozenWallets, GrainKey); // listed before it is stored as frozen: never frozen and unlisted
         return await RememberAsync(operationId, "freeze", reason, "", Snapshot());
     }
 
@@ -60,7 +64,13 @@ public sealed partial class WalletGrain
         }
 
         RemoveFreezeReason(reason);
-        return await RememberAsync(operationId, "unfreeze", reason, "", Snapshot());
+        var view = await RememberAsync(operationId, "unfreeze", reason, "", Snapshot());
+        if (!IsFrozen)
+        {
+            await Directory.Remove(DirectoryList.FrozenWallets, GrainKey);
+        }
+
+        return view;
     }
 
     /// <inheritdoc />
