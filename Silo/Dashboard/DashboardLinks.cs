@@ -1,18 +1,30 @@
 using System.Text;
+using System.Text.Json;
 
 namespace Actors.Silo.Dashboard;
 
 /// <summary>
-/// Adds the operator pages' links to the Orleans dashboard's page: its index.html, as the package serves it, gets a small bar
-/// (before <c>&lt;/body&gt;</c>) linking to the pages and to the logout. The dashboard's scripts and APIs pass untouched.
+/// Adds the operator pages' links to the Orleans dashboard's page: its index.html, as the package serves it, gets a script
+/// (before <c>&lt;/body&gt;</c>) that adds a small bar linking to the pages and to the logout. The dashboard's scripts and APIs
+/// pass untouched.
 /// </summary>
 internal static class DashboardLinks
 {
-    private static readonly byte[] s_bar = Encoding.UTF8.GetBytes($"""
-        <nav id="actors-ops-links" style="position:fixed;right:12px;bottom:12px;z-index:10000;background:#1f2d3d;padding:6px 10px;border-radius:4px;font:13px sans-serif">
-        {OpsHtml.NavLinks("color:#fff;margin:0 6px")}
-        </nav>
-        """);
+    /// <summary>The script that adds the bar: to the document element, beside the body the dashboard's app renders into.</summary>
+    public static readonly string Script = $$"""
+        (function () {
+          "use strict";
+          const bar = document.createElement("nav");
+          bar.id = "actors-ops-links";
+          bar.setAttribute("style", "position:fixed;right:12px;bottom:12px;z-index:10000;background:#1f2d3d;padding:6px 10px;border-radius:4px;font:13px sans-serif");
+          bar.innerHTML = {{JsonSerializer.Serialize(OpsHtml.NavLinks("color:#fff;margin:0 6px"))}};
+          document.documentElement.appendChild(bar);
+        })();
+        """;
+
+    private static readonly byte[] s_bar = Encoding.UTF8.GetBytes($"<script src=\"{OpsPages.AssetsPath}/{LinksScript}\"></script>");
+
+    public const string LinksScript = "links.js";
 
     public static bool IsIndex(PathString path) =>
         path.Equals(OperatorArea.DashboardPath + "/", StringComparison.OrdinalIgnoreCase)
@@ -23,7 +35,9 @@ internal static class DashboardLinks
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
-        context.Request.Headers.IfNoneMatch = default; // the page as served, always: the bar is added to a full body only
+        // The page as served, whole and uncompressed: the script is added to a full body of plain HTML only.
+        context.Request.Headers.IfNoneMatch = default;
+        context.Request.Headers.AcceptEncoding = default;
         try
         {
             await next(context);

@@ -22,6 +22,11 @@ internal static class OpsAssets
 
     public static IResult Serve(string name)
     {
+        if (name == DashboardLinks.LinksScript)
+        {
+            return Results.Text(DashboardLinks.Script, "text/javascript; charset=utf-8");
+        }
+
         if (!s_assets.TryGetValue(name, out var asset)
             || typeof(OpsAssets).Assembly.GetManifestResourceStream(asset.Resource) is not { } stream)
         {

@@ -13,7 +13,7 @@ internal static class OpsHtml
         var style = linkStyle.Length > 0 ? $" style=\"{linkStyle}\"" : "";
         return $"""
             <a{style} href="{OperatorArea.DashboardPath}/">Orleans dashboard</a>
-            <a{style} href="{OpsPages.Home}">Silos</a>
+            <a{style} href="{OpsPages.Home}">Silos by zone</a>
             <a{style} href="{OpsPages.PoolsPath}">Pools</a>
             <a{style} href="{OpsPages.RecoveriesPath}">Recoveries</a>
             <a{style} href="{OpsPages.FrozenPath}">Frozen wallets</a>
