@@ -1,6 +1,7 @@
 using System.Net;
 using Actors.Silo.Activations;
 using Actors.Silo.Cluster;
+using Actors.Silo.Dashboard;
 using Actors.Silo.Gateway;
 using Actors.Silo.Http;
 using Actors.Silo.Telemetry;
@@ -11,8 +12,8 @@ namespace Actors.Silo;
 
 /// <summary>
 /// Composes the silo: an Orleans silo (<c>UseOrleans</c>) with the grains and the project's providers, and on the same ASP.NET
-/// Core host the REST gateway, which calls grains through the in-process <see cref="IGrainFactory"/>, and the health and
-/// cluster endpoints.
+/// Core host the REST gateway, which calls grains through the in-process <see cref="IGrainFactory"/>, the health and
+/// cluster endpoints, and the operator area: the Orleans dashboard and the project's operator pages behind the operator login.
 /// </summary>
 public static class SiloApplication
 {
@@ -42,10 +43,12 @@ public static class SiloApplication
             .Validate(o => IPAddress.TryParse(o.Address, out _), "Http:Address must be an IP address (0.0.0.0 for every interface).")
             .ValidateOnStart();
 
+        var operatorArea = builder.AddOperatorArea();
         builder.UseOrleans(silo =>
         {
             SiloClusterSetup.Configure(silo, builder.Configuration, builder.Environment);
             ActivationCounts.AddTo(silo);
+            DashboardComposition.AddDashboardTo(silo, operatorArea);
             silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStatusLog>();
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -61,6 +64,7 @@ public static class SiloApplication
         var app = builder.Build();
         // Every ValidateOnStart check, now: a bad setting stops the start before any service runs or logs (ConfigurationErrors).
         app.Services.GetService<IStartupValidator>()?.Validate();
+        app.UseOperatorArea(operatorArea); // before the gateway: its gate answers every dashboard and page path first
         app.MapTelemetry();
         app.UseGateway();
         app.MapHealthEndpoints();

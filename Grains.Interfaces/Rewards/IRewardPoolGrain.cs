@@ -78,7 +78,8 @@ public sealed record PoolInfo(
     [property: Id(14)] UInt256 Pending,
     [property: Id(15)] UInt256 PendingScaled,
     [property: Id(16)] string StakeAsset,
-    [property: Id(17)] string RewardAsset);
+    [property: Id(17)] string RewardAsset,
+    [property: Id(18)] int Stakers = 0);
 
 /// <summary>What a wallet does to its position in a pool.</summary>
 public enum PoolOperationKind

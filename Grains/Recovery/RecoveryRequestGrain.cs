@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Grains.Interfaces.Operations;
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Persistence;
@@ -90,6 +91,7 @@ public sealed class RecoveryRequestGrain(
         Log("submitted", $"new owner {submission.NewOwner.ToLowerHex()}, {terms.Guardians.Count} guardians, threshold {terms.Threshold}");
         Log("risk_scored", $"{Request.Risk} ({score}): {(reasons.Count == 0 ? "no signals" : string.Join(", ", reasons))}");
         Log("escrow_started", $"outgoing value is held until the request ends or expires at {expiresAt:O}");
+        await Directory.Add(DirectoryList.Recoveries, GrainKey); // listed before it is stored as open: never open and unlisted
         await WriteAsync();
         return View();
     }
@@ -374,6 +376,8 @@ public sealed class RecoveryRequestGrain(
 
     private void Log(string step, string detail) => Request.Steps.Add(new RecoveryStep(step, time.GetUtcNow(), detail));
 
+    // Logs and counts each state change once stored; once stored as ended (finalized, cancelled, rejected or expired), the
+    // request leaves the operations directory.
     private async Task WriteAsync()
     {
         await state.WriteOrResetAsync(this);
@@ -385,7 +389,14 @@ public sealed class RecoveryRequestGrain(
             ActorsMetrics.RecoveryEntered(RecoveryStates.Name(Request.Status));
             _storedStatus = Request.Status;
         }
+
+        if (Request.Status is RecoveryStatus.Finalized or RecoveryStatus.Cancelled or RecoveryStatus.Rejected or RecoveryStatus.Expired)
+        {
+            await Directory.Remove(DirectoryList.Recoveries, GrainKey);
+        }
     }
+
+    private IOperationsDirectoryGrain Directory => GrainFactory.GetGrain<IOperationsDirectoryGrain>(IOperationsDirectoryGrain.Key);
 
     private static bool Same(RecoverySubmission a, RecoverySubmission b) =>
         a.Wallet == b.Wallet && a.NewOwner == b.NewOwner && a.EvidenceHashes.SequenceEqual(b.EvidenceHashes)

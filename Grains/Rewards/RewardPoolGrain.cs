@@ -2,6 +2,7 @@ using Actors.Domain.Money;
 using Actors.Domain.Rewards;
 using Actors.Grains.Interfaces.Rewards;
 using Actors.Grains.Interfaces;
+using Actors.Grains.Interfaces.Operations;
 using Actors.Grains.Persistence;
 using Orleans.Concurrency;
 
@@ -43,6 +44,7 @@ public sealed class RewardPoolGrain(
     private PositionRows _rows = null!;
     private BatchedStateWriter<RewardPoolGrainState> _writes = null!;
     private RewardPoolState? _committed;
+    private int _committedStakers;
 
     private RewardPoolState? Pool => state.State.Pool;
 
@@ -50,13 +52,14 @@ public sealed class RewardPoolGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _rows = new PositionRows(ServiceProvider, GrainKey);
-        _committed = Pool is { } stored ? Copy(stored) : null;
+        (_committed, _committedStakers) = (Pool is { } stored ? Copy(stored) : null, state.State.Stakers);
         _writes = new BatchedStateWriter<RewardPoolGrainState>(state, this.GetGrainId().ToString(), DeactivateOnIdle)
         {
             Starting = () =>
             {
                 var writing = Pool is { } pool ? Copy(pool) : null;
-                return () => _committed = writing;
+                var stakers = state.State.Stakers;
+                return () => (_committed, _committedStakers) = (writing, stakers);
             },
         };
         _sweeper = this.RegisterGrainTimer(AskWalletsToFinishAsync, ConfirmationGrace, ConfirmationGrace);
@@ -82,7 +85,7 @@ public sealed class RewardPoolGrain(
             }
 
             await _writes.WhenWrittenAsync(); // a creation still being written is not yet an answer
-            return Info(_committed ?? existing);
+            return Info(_committed ?? existing, _committedStakers);
         }
 
         foreach (var (field, asset) in new[] { ("stakeAsset", terms.StakeAsset), ("rewardAsset", terms.RewardAsset) })
@@ -93,10 +96,20 @@ public sealed class RewardPoolGrain(
             }
         }
 
-        state.State.Pool = Refused(() => RewardPoolMath.Create(terms.RatePerSecond, terms.StartTime, terms.EndTime));
+        var created = Refused(() => RewardPoolMath.Create(terms.RatePerSecond, terms.StartTime, terms.EndTime));
+
+        // Listed before it is stored: never a pool the operator pages miss. Other calls may run meanwhile (the grain is
+        // reentrant), a creation among them: then this one answers as a repeat.
+        await GrainFactory.GetGrain<IOperationsDirectoryGrain>(IOperationsDirectoryGrain.Key).Add(DirectoryList.Pools, GrainKey);
+        if (Pool is not null)
+        {
+            return await Create(terms);
+        }
+
+        state.State.Pool = created;
         state.State.Terms = terms;
         await WriteAsync();
-        return Info(state.State.Pool);
+        return Info(created);
     }
 
     /// <inheritdoc />
@@ -107,7 +120,7 @@ public sealed class RewardPoolGrain(
         if (state.State.RecentFundings.Contains(operationId))
         {
             await _writes.WhenWrittenAsync();
-            return Info(_committed ?? pool);
+            return Info(_committed ?? pool, _committedStakers);
         }
 
         if (amount.IsZero)
@@ -140,7 +153,7 @@ public sealed class RewardPoolGrain(
 
         var now = Copy(pool);
         RewardPoolMath.Advance(now, Now);
-        return Task.FromResult(Info(now));
+        return Task.FromResult(Info(now, _committedStakers));
     }
 
     /// <inheritdoc />
@@ -210,6 +223,12 @@ public sealed class RewardPoolGrain(
         }
 
         var result = new PoolOperationResult(pool.Index, paid, new PoolPosition(position.Shares, position.IndexPaid, position.AccruedScaled));
+        var wasStaking = recorded is { Shares.IsZero: false };
+        if (wasStaking != !position.Shares.IsZero)
+        {
+            state.State.Stakers = Math.Max(0, state.State.Stakers + (wasStaking ? -1 : 1));
+        }
+
         hot ??= new HotPosition();
         hot.Position = result.Position;
         hot.Unconfirmed[operation.OperationId] = new PendingPoolOperation(operation, result, Now);
@@ -319,10 +338,12 @@ public sealed class RewardPoolGrain(
 
     private Task WriteAsync() => _writes.WriteAsync();
 
-    private PoolInfo Info(RewardPoolState pool) => new(
+    private PoolInfo Info(RewardPoolState pool) => Info(pool, state.State.Stakers);
+
+    private PoolInfo Info(RewardPoolState pool, int stakers) => new(
         GrainKey, true, pool.RatePerSecond, pool.StartTime, pool.EndTime, pool.LastUpdate, pool.Budget, pool.Emitted, pool.Claimed,
         pool.Dust, pool.Remaining, pool.TotalShares, pool.Index, RewardMath.ScaleDecimals, pool.Pending, pool.PendingScaled,
-        state.State.Terms?.StakeAsset ?? PoolAssets.DefaultStake, state.State.Terms?.RewardAsset ?? PoolAssets.DefaultReward);
+        state.State.Terms?.StakeAsset ?? PoolAssets.DefaultStake, state.State.Terms?.RewardAsset ?? PoolAssets.DefaultReward, stakers);
 
     private static RewardPoolState Copy(RewardPoolState pool) => new()
     {
@@ -346,6 +367,10 @@ public sealed class RewardPoolGrainState
 
     /// <summary>Recent funding operation ids, oldest first.</summary>
     public List<string> RecentFundings { get; set; } = [];
+
+    /// <summary>Wallets whose position has shares: counted as positions start and stop having shares (pools stored before
+    /// the count existed count from their next such change, never below zero).</summary>
+    public int Stakers { get; set; }
 }
 
 /// <summary>A wallet's position while it has operations in flight, with those operations and their results.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Actors.Grains.Interfaces.Operations;
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces.Wallets;
 using Actors.Grains.Interfaces;
@@ -11,6 +12,8 @@ public sealed partial class WalletGrain
 {
     // Parsed when needed rather than held: a million active wallets each save the object.
     private EthereumAddress Address => ParseKey(GrainKey);
+
+    private IOperationsDirectoryGrain Directory => GrainFactory.GetGrain<IOperationsDirectoryGrain>(IOperationsDirectoryGrain.Key);
 
     private bool IsFrozen => state.State.FreezeReasons is { Count: > 0 };
 
@@ -47,6 +50,7 @@ public sealed partial class WalletGrain
         }
 
         var added = AddFreezeReason(reason);
+        await Directory.Add(DirectoryList.FrozenWallets, GrainKey); // listed before it is stored as frozen: never frozen and unlisted
         var view = await RememberAsync(operationId, "freeze", reason, "", Snapshot());
         if (added)
         {
@@ -73,6 +77,11 @@ public sealed partial class WalletGrain
         {
             ActorsMetrics.FreezeChanged(frozen: false);
             WalletLog.Unfrozen(logger, GrainKey, reason, IsFrozen);
+        }
+
+        if (!IsFrozen)
+        {
+            await Directory.Remove(DirectoryList.FrozenWallets, GrainKey);
         }
 
         return view;

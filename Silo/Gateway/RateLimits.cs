@@ -92,8 +92,10 @@ public sealed class RateLimits : IDisposable
             TokenLimit = perSecond, TokensPerPeriod = perSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0,
         });
 
+    // Wallet sign-ins, and operator logins to the dashboard and pages, whose guesses of the key this limit slows down.
     private static bool IsSignIn(HttpRequest request) =>
-        HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/api/auth", StringComparison.OrdinalIgnoreCase);
+        HttpMethods.IsPost(request.Method) && (request.Path.StartsWithSegments("/api/auth", StringComparison.OrdinalIgnoreCase)
+            || request.Path.StartsWithSegments(Dashboard.OperatorLogin.LoginPath, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsWrite(HttpRequest request) =>
         IdempotencyMiddleware.ChangesState(request) && request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)

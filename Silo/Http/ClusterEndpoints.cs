@@ -18,7 +18,7 @@ internal static class ClusterEndpoints
             .WithSummary("The silos of the cluster (membership table) with their zone, status and activation count.");
     }
 
-    private static async Task<SiloView[]> ListSilosAsync(
+    internal static async Task<SiloView[]> ListSilosAsync(
         IGrainFactory grains, ILocalSiloDetails local, ActivationCounts counts, SiloZoneNames zones, IOptions<ClusterOptions> cluster,
         IOptions<HttpOptions> http, TimeProvider time)
     {
