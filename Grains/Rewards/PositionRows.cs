@@ -1,6 +1,5 @@
 using Actors.Grains.Interfaces.Rewards;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Providers;
+using Actors.Grains.Persistence;
 using Orleans.Storage;
 
 namespace Actors.Grains.Rewards;
@@ -21,7 +20,7 @@ internal sealed class PositionRows(IServiceProvider services, string poolId)
 
     private const string StateName = "position";
 
-    private readonly IGrainStorage _storage = services.GetRequiredKeyedService<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME);
+    private readonly IGrainStorage _storage = DefaultGrainStorage.Of(services);
     private readonly Dictionary<string, GrainState<PositionRow>> _cache = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
 

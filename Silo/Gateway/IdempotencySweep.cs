@@ -1,3 +1,4 @@
+using Actors.Grains.Persistence;
 using Actors.Providers.Storage;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -30,8 +31,7 @@ internal sealed class IdempotencySweep(
     /// </summary>
     public async Task<int?> SweepAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        // The storage a grain without a named provider gets, as Orleans resolves it: the unnamed IGrainStorage.
-        if (services.GetService<IGrainStorage>() is not IGrainStateRetention storage)
+        if (DefaultGrainStorage.Of(services) is not IGrainStateRetention storage)
         {
             return null;
         }

@@ -1,3 +1,4 @@
+using Actors.Grains.Persistence;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Orleans.Storage;
 
@@ -19,7 +20,7 @@ internal sealed class SiloReadinessCheck(ISiloStatusOracle membership, IServiceP
             return HealthCheckResult.Unhealthy($"The silo is {membership.CurrentStatus}, not Active in the cluster.");
         }
 
-        var storage = services.GetRequiredService<IGrainStorage>();
+        var storage = DefaultGrainStorage.Of(services);
         try
         {
             await storage.ReadStateAsync("readiness", Probe, new GrainState<ReadinessProbe>(), cancellationToken);

@@ -45,6 +45,21 @@ public sealed class WalletRouteTests : RouteTestBase
     }
 
     [Fact]
+    public async Task A_pools_position_rows_are_kept_in_the_grain_storage_the_silo_runs_on()
+    {
+        var written = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        Factory.Storage.AfterCommit = (grain, _) => written.Enqueue(grain.ToString());
+        await PoolAsync("p");
+        var token = await Api.SignInAsync(Api.Alice);
+        await Api.DepositAsync(Api.Alice.Address, "1000");
+
+        var staked = await Api.PostAsync($"/api/wallets/{Alice}/stake", new { poolId = "p", amount = "100" }, token);
+
+        Assert.Equal(HttpStatusCode.OK, staked.Status);
+        Assert.Contains(written, id => id.Equals($"reward-pool-position/p/{Alice}", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task A_stake_into_an_unknown_pool_is_404_and_the_next_stake_goes_through()
     {
         await PoolAsync("p");
