@@ -37,6 +37,7 @@ internal static class DashboardComposition
         silo.Services.Remove(host);
         silo.Services.TryAddSingleton(new DashboardHostType(HostTypeOf(host)!));
         silo.Services.TryAddSingleton<DashboardCollection>();
+        silo.AddOutgoingGrainCallFilter<DashboardIdleSampling>();
     }
 
     // The package registers its host as a type or through a factory (Func<IServiceProvider, DashboardHost>).
