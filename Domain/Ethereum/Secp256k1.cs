@@ -22,29 +22,44 @@ internal static class Secp256k1
 
     public static ECPoint PublicKey(BigInteger privateKey) => Domain.G.Multiply(privateKey).Normalize();
 
-    /// <summary>Signs a 32-byte hash with an RFC 6979 nonce (HMAC-SHA256), s made low, and the recovery id of R's y parity.</summary>
+    /// <summary>
+    /// Signs a 32-byte hash with an RFC 6979 nonce (HMAC-SHA256), s made low, and the recovery id of R's y parity: one
+    /// multiplication of the generator, R = kG, gives r and the parity together.
+    /// </summary>
     public static (BigInteger R, BigInteger S, int RecoveryId) Sign(BigInteger privateKey, ReadOnlySpan<byte> hash)
     {
-        var signer = new ECDsaSigner(new HMacDsaKCalculator(new Sha256Digest()));
-        signer.Init(true, new ECPrivateKeyParameters(privateKey, Domain));
-        var rs = signer.GenerateSignature(hash.ToArray());
-        var (r, s) = (rs[0], rs[1]);
-        if (s.CompareTo(HalfN) > 0)
+        var digest = hash.ToArray();
+        var e = new BigInteger(1, digest).Mod(N);
+        var nonces = new HMacDsaKCalculator(new Sha256Digest());
+        nonces.Init(N, privateKey, digest);
+        while (true)
         {
-            s = N.Subtract(s);
-        }
-
-        // ECDsaSigner does not expose R's y; the recovery id is the one that gives back our own key.
-        var publicKey = PublicKey(privateKey);
-        for (var recoveryId = 0; recoveryId < 2; recoveryId++)
-        {
-            if (TryRecover(hash, r, s, recoveryId) is { } candidate && candidate.Equals(publicKey))
+            var k = nonces.NextK();
+            var point = Domain.G.Multiply(k).Normalize();
+            var x = point.AffineXCoord.ToBigInteger();
+            var r = x.Mod(N);
+            var s = k.ModInverse(N).Multiply(e.Add(privateKey.Multiply(r))).Mod(N);
+            if (r.SignValue == 0 || s.SignValue == 0)
             {
-                return (r, s, recoveryId);
+                continue; // as ECDSA does: the next nonce of the sequence
             }
-        }
 
-        throw new InvalidOperationException("a fresh signature did not recover its own public key");
+            // x >= n happens with probability about 2^-128; Ethereum's recovery ids 0 and 1 cannot express it.
+            if (x.CompareTo(N) >= 0)
+            {
+                continue;
+            }
+
+            var recoveryId = point.AffineYCoord.TestBitZero() ? 1 : 0;
+            if (s.CompareTo(HalfN) > 0)
+            {
+                // -s signs for -R, whose y has the other parity.
+                s = N.Subtract(s);
+                recoveryId ^= 1;
+            }
+
+            return (r, s, recoveryId);
+        }
     }
 
     /// <summary>

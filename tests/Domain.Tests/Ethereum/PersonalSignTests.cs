@@ -39,6 +39,27 @@ public sealed class PersonalSignTests
     }
 
     [Fact]
+    public void Signatures_of_many_keys_are_low_s_with_both_recovery_ids_and_recover_their_signer()
+    {
+        var seen = new HashSet<byte>();
+        for (var i = 0; i < 200; i++)
+        {
+            var key = PrivateKey.Parse(Hex.Encode(System.Security.Cryptography.SHA256.HashData(BitConverter.GetBytes(i))));
+            var message = $"message {i}";
+
+            var signature = PersonalSign.Sign(key, message);
+
+            // The strict parser refuses a high s; recovery is an independent path from signing.
+            var parsed = EthereumSignature.Parse(signature.ToString());
+            Assert.True(PersonalSign.TryRecover(message, parsed, out var signer));
+            Assert.Equal(key.Address, signer);
+            seen.Add(signature.V);
+        }
+
+        Assert.Equal(new byte[] { 27, 28 }, seen.Order().ToArray());
+    }
+
+    [Fact]
     public void TryRecover_returns_the_signer_of_the_web3_documentation_signature()
     {
         Assert.True(PersonalSign.TryRecover("Some data", EthereumSignature.Parse(SomeDataSignature), out var signer));
