@@ -5,16 +5,18 @@ namespace Actors.Silo.Dashboard;
 /// <summary>
 /// Starts the Orleans dashboard's metrics collection on this silo with the first dashboard request and stops it when nobody
 /// has asked for <see cref="DashboardSettings.IdleTimeout"/>. The package's host (<c>DashboardHost</c>, which activates the
-/// dashboard grain and exports the Orleans meters to it every second through an OpenTelemetry reader) is taken out of the
-/// hosted services at composition (<see cref="DashboardComposition"/>) and created here, so an unwatched silo runs no exporter,
-/// no meter listener and no idle check. The package's grain profiler already follows viewers by itself.
+/// dashboard grain as a hosted service and, as a participant in the silo's lifecycle, exports the Orleans meters to it every
+/// second through an OpenTelemetry reader) is taken out of both at composition (<see cref="DashboardComposition"/>) and run
+/// here: created, started as a hosted service, and its lifecycle participation started through a lifecycle of its own, so
+/// an unwatched silo runs no exporter, no meter listener and no idle check. The package's grain profiler already follows
+/// viewers by itself.
 /// </summary>
 internal sealed partial class DashboardCollection(
     IServiceProvider services, DashboardHostType hostType, TimeProvider time, IOptions<DashboardSettings> settings,
     ILogger<DashboardCollection> logger) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
-    private IHostedService? _host;
+    private DashboardHostRun? _host;
     private ITimer? _idleCheck;
     private long _lastSeen;
 
@@ -37,7 +39,7 @@ internal sealed partial class DashboardCollection(
                 return;
             }
 
-            var host = (IHostedService)ActivatorUtilities.CreateInstance(services, hostType.Type);
+            var host = new DashboardHostRun((IHostedService)ActivatorUtilities.CreateInstance(services, hostType.Type));
             var idle = settings.Value.IdleTimeout;
             var period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerSecond, idle.Ticks / 4));
             _idleCheck = time.CreateTimer(_ => StopIfIdle(), null, period, period);
@@ -51,18 +53,21 @@ internal sealed partial class DashboardCollection(
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
-        IHostedService? host;
+        DashboardHostRun? host;
         lock (_gate)
         {
             host = Take();
         }
 
-        await StopAsync(host);
+        if (host is not null)
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
     }
 
     private void StopIfIdle()
     {
-        IHostedService? host;
+        DashboardHostRun? host;
         lock (_gate)
         {
             if (time.GetElapsedTime(Volatile.Read(ref _lastSeen)) < settings.Value.IdleTimeout)
@@ -76,31 +81,17 @@ internal sealed partial class DashboardCollection(
         if (host is not null)
         {
             LogStopped(logger, settings.Value.IdleTimeout);
-            _ = StopAsync(host);
+            _ = host.StopAsync(CancellationToken.None);
         }
     }
 
-    private IHostedService? Take()
+    private DashboardHostRun? Take()
     {
         var host = _host;
         _idleCheck?.Dispose();
         _idleCheck = null;
         Volatile.Write(ref _host, null);
         return host;
-    }
-
-    private static async Task StopAsync(IHostedService? host)
-    {
-        if (host is null)
-        {
-            return;
-        }
-
-        await host.StopAsync(CancellationToken.None);
-        if (host is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync(); // disposes the meter provider, which ends the exporter and its listener
-        }
     }
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Dashboard metrics collection started on this silo for a viewer.")]
@@ -111,6 +102,60 @@ internal sealed partial class DashboardCollection(
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Dashboard metrics collection failed to start.")]
     private static partial void LogStartFailed(ILogger logger, Exception error);
+}
+
+/// <summary>
+/// One run of the package's host: started as a hosted service, with its silo-lifecycle observers started in stage order
+/// and stopped in reverse; stopping it disposes the host, which disposes its meter provider, its exporter and its listener.
+/// </summary>
+internal sealed class DashboardHostRun(IHostedService host) : ISiloLifecycle
+{
+    private readonly List<(int Stage, ILifecycleObserver Observer)> _observers = [];
+
+    public int HighestCompletedStage { get; private set; } = int.MinValue;
+
+    public int LowestStoppedStage { get; private set; } = int.MaxValue;
+
+    public IDisposable Subscribe(string observerName, int stage, ILifecycleObserver observer)
+    {
+        _observers.Add((stage, observer));
+        return new Unsubscriber(() => _observers.Remove((stage, observer)));
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await host.StartAsync(cancellationToken);
+        if (host is ILifecycleParticipant<ISiloLifecycle> participant)
+        {
+            participant.Participate(this);
+        }
+
+        foreach (var (stage, observer) in _observers.OrderBy(o => o.Stage).ToList())
+        {
+            await observer.OnStart(cancellationToken);
+            HighestCompletedStage = stage;
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (stage, observer) in _observers.OrderByDescending(o => o.Stage).ToList())
+        {
+            await observer.OnStop(cancellationToken);
+            LowestStoppedStage = stage;
+        }
+
+        await host.StopAsync(cancellationToken);
+        if (host is IAsyncDisposable disposable)
+        {
+            await disposable.DisposeAsync(); // disposes the meter provider, which ends the exporter and its listener
+        }
+    }
+
+    private sealed class Unsubscriber(Action unsubscribe) : IDisposable
+    {
+        public void Dispose() => unsubscribe();
+    }
 }
 
 /// <summary>The type of the Orleans dashboard package's host service, taken out of the hosted services to be started on demand.</summary>

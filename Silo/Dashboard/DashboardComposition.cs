@@ -23,7 +23,10 @@ internal static class DashboardComposition
         return settings;
     }
 
-    /// <summary>Adds the Orleans dashboard to the silo, its host service taken out of the hosted services to start on demand.</summary>
+    /// <summary>
+    /// Adds the Orleans dashboard to the silo with its host (the package's <c>DashboardHost</c>) taken out of the hosted
+    /// services and out of the silo's lifecycle, to be started on demand by <see cref="DashboardCollection"/>.
+    /// </summary>
     public static void AddDashboardTo(ISiloBuilder silo, DashboardSettings settings)
     {
         if (!settings.Enabled)
@@ -32,10 +35,28 @@ internal static class DashboardComposition
         }
 
         // The trace endpoint would stream every log line of the silo to a browser for an hour: it stays off.
+        var before = silo.Services.ToHashSet();
         silo.AddDashboard(options => options.HideTrace = true);
         var host = silo.Services.Single(d => d.ServiceType == typeof(IHostedService) && HostTypeOf(d)?.Assembly == typeof(DashboardOptions).Assembly);
+        var hostType = HostTypeOf(host)!;
         silo.Services.Remove(host);
-        silo.Services.TryAddSingleton(new DashboardHostType(HostTypeOf(host)!));
+
+        // The host also joins the silo's lifecycle, where it starts its exporter with the silo; the package's participants
+        // are kept, but the host's participation is dropped (the collection runs it when a viewer comes).
+        var participants = silo.Services
+            .Where(d => !before.Contains(d) && d.ServiceType == typeof(ILifecycleParticipant<ISiloLifecycle>) && d.ImplementationFactory is not null)
+            .ToList();
+        foreach (var participant in participants)
+        {
+            var resolve = participant.ImplementationFactory!;
+            silo.Services.Remove(participant);
+            silo.Services.Add(new ServiceDescriptor(
+                participant.ServiceType,
+                sp => resolve(sp) is var resolved && resolved.GetType() == hostType ? NoParticipation.Instance : resolved,
+                participant.Lifetime));
+        }
+
+        silo.Services.TryAddSingleton(new DashboardHostType(hostType));
         silo.Services.TryAddSingleton<DashboardCollection>();
         silo.AddOutgoingGrainCallFilter<DashboardIdleSampling>();
     }
@@ -53,5 +74,15 @@ internal static class DashboardComposition
         {
             app.MapOrleansDashboard(OperatorArea.DashboardPath).ExcludeFromDescription();
         }
+    }
+}
+
+/// <summary>Takes no part in the silo's lifecycle: what stands in for the dashboard host's participation.</summary>
+internal sealed class NoParticipation : ILifecycleParticipant<ISiloLifecycle>
+{
+    public static readonly NoParticipation Instance = new();
+
+    public void Participate(ISiloLifecycle lifecycle)
+    {
     }
 }
