@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The load tester against one silo, on SQLite or on a private PostgreSQL server: in each round, a fresh silo and store, then
-# the bare baseline (GET /healthz, 1 wallet) and the runs of RUNS below, each measured for the tester (CPU seconds and peak
+# a warm-up, the bare baseline (GET /healthz, 1 wallet) and the runs of RUNS below, each measured for the tester (CPU seconds and peak
 # RSS from /usr/bin/time) and for the silo (CPU seconds from /proc/PID/stat over the run, RSS at its end).
 # Usage: bench/loadtest-matrix.sh sqlite|postgres [rounds, default 3] [seconds per run, default 30] [output folder]
 # Build first: dotnet build -c Release Silo && dotnet build -c Release Client
@@ -106,6 +106,7 @@ run() { # round name wallets mix pools duration -> one line of figures
 printf 'round\trun\twallets\trequests/s\tstakes/s\tclaims/s\tsign-ins/s\tp50/p99 ms\ttester cpu s\ttester MiB\tsilo cpu s\tsilo MiB\t5xx\terrors\tpassed\n' | tee "$out/summary.tsv"
 for round in $(seq 1 "$rounds"); do
   start_silo "$round"
+  run "$round" warm-up 1 health 1 10 >/dev/null # past the silo's start (JIT, tiering), unrecorded
   run "$round" health 1 health 1 15 | tee -a "$out/summary.tsv"
   for spec in "${RUNS[@]}"; do
     IFS='|' read -r name wallets mix pools <<<"$spec"

@@ -5,9 +5,10 @@ namespace Actors.Client.LoadTest;
 
 /// <summary>
 /// The scenarios as steps: one step of one wallet, signing it in first when it holds no session (over REST: SIWE nonce, then
-/// the signed message). A step whose scenario needs what the wallet lacks does what it needs instead: a stake without balance
-/// deposits, an unstake or claim without a position stakes, an NFT transfer before the mint mints. Only acknowledged answers
-/// change the ledgers.
+/// the signed message). A step whose scenario needs what the wallet lacks does what it needs first and then its own operation:
+/// a stake without balance deposits and stakes, an unstake or claim without a position stakes (depositing first when it must)
+/// and then unstakes or claims, so that among millions of wallets, most met for the first time, a step still ends in the
+/// operation its scenario names. An NFT transfer before the mint mints. Only acknowledged answers change the ledgers.
 /// </summary>
 internal sealed class WalletSteps(
     LoadTestSettings settings, ILoadTarget target, SimulatedWallets wallets, SessionCache sessions, WalletLedger ledger, PoolLedger pools,
@@ -42,14 +43,23 @@ internal sealed class WalletSteps(
                 await DepositAsync(wallet, address, since);
                 break;
             case Scenario.Stake:
-            case Scenario.Unstake or Scenario.Claim when ledger.Staked(wallet) == 0:
                 await StakeAsync(wallet, address, token, since);
                 break;
             case Scenario.Unstake:
-                await MoveAsync(stake: false, wallet, address, token, Math.Min(ledger.Staked(wallet), Random.Shared.NextInt64(1, MaxStake + 1)), since);
+                since = await StakedFirstAsync(wallet, address, token, since);
+                if (ledger.Staked(wallet) > 0)
+                {
+                    await MoveAsync(stake: false, wallet, address, token, Math.Min(ledger.Staked(wallet), Random.Shared.NextInt64(1, MaxStake + 1)), since);
+                }
+
                 break;
             case Scenario.Claim:
-                Forget(wallet, await target.ClaimAsync(address, token, PoolOf(wallet), since));
+                since = await StakedFirstAsync(wallet, address, token, since);
+                if (ledger.Staked(wallet) > 0)
+                {
+                    Forget(wallet, await target.ClaimAsync(address, token, PoolOf(wallet), since));
+                }
+
                 break;
             case Scenario.Nft:
                 await NftAsync(wallet, address, token, since);
@@ -90,16 +100,32 @@ internal sealed class WalletSteps(
         }
     }
 
-    private async Task StakeAsync(int wallet, string address, string token, long since)
+    // Stakes first when the wallet has no position; returns the intended start of the step's next request (none once one ran).
+    private async Task<long> StakedFirstAsync(int wallet, string address, string token, long since)
     {
-        var balance = ledger.Balance(wallet);
-        if (balance <= 0)
+        if (ledger.Staked(wallet) > 0)
         {
-            await DepositAsync(wallet, address, since);
-            return;
+            return since;
         }
 
-        await MoveAsync(stake: true, wallet, address, token, Math.Min(balance, Random.Shared.NextInt64(1, MaxStake + 1)), since);
+        await StakeAsync(wallet, address, token, since);
+        return 0;
+    }
+
+    // A stake, after a deposit when the wallet holds nothing.
+    private async Task StakeAsync(int wallet, string address, string token, long since)
+    {
+        if (ledger.Balance(wallet) <= 0)
+        {
+            await DepositAsync(wallet, address, since);
+            since = 0;
+            if (ledger.Balance(wallet) <= 0)
+            {
+                return;
+            }
+        }
+
+        await MoveAsync(stake: true, wallet, address, token, Math.Min(ledger.Balance(wallet), Random.Shared.NextInt64(1, MaxStake + 1)), since);
     }
 
     // A stake or unstake of amount; acknowledged, it moves the ledgers; unanswered, the pool's bounds widen by it.

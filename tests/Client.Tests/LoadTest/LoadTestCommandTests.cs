@@ -42,6 +42,31 @@ public sealed class LoadTestCommandTests : IClassFixture<LoadTestSilo>, IDisposa
     }
 
     [Fact]
+    public async Task Loadtest_FreshWallets_EachStepDoesWhatItLacksThenItsOwnOperation()
+    {
+        // Among a million wallets nearly every step meets a wallet for the first time: without a balance or a position, a
+        // claim step must still end in a claim, and a stake step in a stake.
+        var keyFile = Path.Combine(_folder, "operator.key");
+        await File.WriteAllTextAsync(keyFile, LoadTestSilo.OperatorKey + "\n");
+        using var handler = _silo.Server.CreateHandler();
+
+        var result = await Cli.RunAsync(
+            Cli.Over(handler), "loadtest", "--wallets", "1000000", "--duration", "3", "--concurrency", "4", "--http", "http://localhost/",
+            "--operator-key-file", keyFile, "--mix", "claim=100", "--pools", "1", "--report", _folder);
+
+        Assert.True(result.Exit == 0, $"exit {result.Exit}\n{result.Output}\n{result.Errors}");
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "report.json")));
+        var kinds = json.RootElement.GetProperty("kinds");
+        var claims = kinds.TryGetProperty("claim", out var claim) ? claim.GetProperty("operations").GetInt64() : 0;
+        var stakes = kinds.GetProperty("stake").GetProperty("operations").GetInt64();
+        var deposits = kinds.GetProperty("deposit").GetProperty("operations").GetInt64();
+        Assert.True(claims > 0, $"no claims in {kinds}");
+        Assert.InRange(claims, stakes - 4, stakes); // one stake before each claim, the last few cut off by the end of the run
+        Assert.InRange(stakes, deposits - 4, deposits);
+        Assert.True(json.RootElement.GetProperty("passed").GetBoolean());
+    }
+
+    [Fact]
     public async Task Loadtest_HealthOpenLoop_Passes()
     {
         using var handler = _silo.Server.CreateHandler();
