@@ -34,8 +34,9 @@ internal static class DashboardComposition
             return;
         }
 
-        // The trace endpoint would stream every log line of the silo to a browser for an hour: it stays off.
         var before = silo.Services.ToHashSet();
+
+        // The trace endpoint would stream every log line of the silo to a browser for an hour: it stays off.
         silo.AddDashboard(options => options.HideTrace = true);
         var host = silo.Services.Single(d => d.ServiceType == typeof(IHostedService) && HostTypeOf(d)?.Assembly == typeof(DashboardOptions).Assembly);
         var hostType = HostTypeOf(host)!;
