@@ -23,8 +23,9 @@ internal sealed class DashboardIdleSampling(DashboardCollection collection) : IO
         return context.Invoke();
     }
 
+    // Every grain call of the silo passes here while unwatched: the method's name, a constant of the call, is asked first.
     private static bool IsPackageSampling(IOutgoingGrainCallContext context) =>
-        context.InterfaceMethod.DeclaringType == typeof(IManagementGrain)
-        && context.MethodName == nameof(IManagementGrain.GetRuntimeStatistics)
+        context.MethodName == nameof(IManagementGrain.GetRuntimeStatistics)
+        && context.InterfaceMethod.DeclaringType == typeof(IManagementGrain)
         && context.SourceContext?.GrainInstance?.GetType().Assembly == Package;
 }
