@@ -30,13 +30,15 @@ public sealed class HotPoolTests(SharedGrainCluster cluster)
         }
 
         // The pool's first write is held, and its second too: every stake reaches the pool meanwhile (each reads its
-        // position row, a wallet new to the pool), so all but the first are in the second write.
+        // position row, a wallet new to the pool), so all but the first are applied in memory and share the writes after it.
         var firstHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var secondHeld = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var releaseSecond = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var allRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var poolWrites = 0;
+        var applyWrites = 0;
+        var confirming = 0;
         var rowReads = 0;
         cluster.Storage.BeforeRead = (grainId, _) =>
         {
@@ -48,9 +50,21 @@ public sealed class HotPoolTests(SharedGrainCluster cluster)
         };
         cluster.Storage.BeforeWrite = async (grainId, stateName) =>
         {
+            // A wallet's confirmation writes its position row before the pool's state: the pool writes begun before the
+            // first row's carry applies alone.
+            if (grainId.Type.ToString() == PositionRows.GrainType && grainId.Key.ToString()!.StartsWith(poolId + "/", StringComparison.Ordinal))
+            {
+                Volatile.Write(ref confirming, 1);
+            }
+
             if (grainId.Key.ToString() != poolId || stateName != "pool")
             {
                 return;
+            }
+
+            if (Volatile.Read(ref confirming) == 0)
+            {
+                Interlocked.Increment(ref applyWrites);
             }
 
             switch (Interlocked.Increment(ref poolWrites))
@@ -67,7 +81,7 @@ public sealed class HotPoolTests(SharedGrainCluster cluster)
         };
 
         Task<PositionView>[] stakes;
-        bool anyAnsweredEarly;
+        int answeredBeforeSecondCommitted;
         try
         {
             stakes = [.. wallets.Select((w, i) => w.Stake($"s-{i}", poolId, (ulong)(i + 1) * E18))];
@@ -75,7 +89,7 @@ public sealed class HotPoolTests(SharedGrainCluster cluster)
             await Wait.ForAsync(allRead.Task, "every stake at the pool");
             releaseFirst.SetResult();
             await Wait.ForAsync(secondHeld.Task, "the pool's second write");
-            anyAnsweredEarly = stakes.Any(s => s.IsCompleted);
+            answeredBeforeSecondCommitted = stakes.Count(s => s.IsCompleted);
             releaseSecond.SetResult();
             await Wait.ForAsync(Task.WhenAll(stakes), "the stakes");
         }
@@ -94,12 +108,14 @@ public sealed class HotPoolTests(SharedGrainCluster cluster)
             expected += (ulong)i * E18;
         }
 
-        Assert.False(anyAnsweredEarly);
+        // The first write held one stake, whose answer may come once it committed; the others waited for the second.
+        Assert.InRange(answeredBeforeSecondCommitted, 0, 1);
         Assert.Equal(expected, info.TotalShares);
         Assert.All(stakes.Select((s, i) => (s.Result, i)), p => Assert.Equal((ulong)(p.i + 1) * E18, p.Result.Staked));
 
-        // One write per stake applied and one per confirmation would be 2 * 16; the applies took two writes between them.
-        Assert.InRange(poolWrites, 3, Wallets + 2);
+        // A write per stake applied would be 16; the applies shared writes: the two held, and perhaps one or two more taking
+        // the stakes whose rows were still being read when the first was released.
+        Assert.InRange(applyWrites, 2, Wallets / 2);
     }
 
     [Fact]
