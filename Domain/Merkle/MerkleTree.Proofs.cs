@@ -17,27 +17,7 @@ public sealed partial class MerkleTree
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, size);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(size, Count);
-
-        // Walk down from the root; each split contributes the other side's hash. Collected top-down, returned bottom-up.
-        var path = new List<MerkleHash>();
-        int start = 0, end = size;
-        while (end - start > 1)
-        {
-            var k = LargestPowerOfTwoBelow(end - start);
-            if (index < start + k)
-            {
-                path.Add(SubtreeHash(start + k, end));
-                end = start + k;
-            }
-            else
-            {
-                path.Add(SubtreeHash(start, start + k));
-                start += k;
-            }
-        }
-
-        path.Reverse();
-        return path;
+        return MerkleRanges.InclusionProof(index, size, Range);
     }
 
     /// <summary>PROOF(first, D[Count]): the consistency proof of the tree's first <paramref name="first"/> leaves with the whole tree.</summary>
@@ -56,34 +36,8 @@ public sealed partial class MerkleTree
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(first);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(first, second);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(second, Count);
-
-        // SUBPROOF unrolled: each step appends one hash after the recursive part, so collect and reverse at the end.
-        var proof = new List<MerkleHash>();
-        int start = 0, end = second, m = first;
-        var wholeOldTree = true;
-        while (m != end - start)
-        {
-            var k = LargestPowerOfTwoBelow(end - start);
-            if (m <= k)
-            {
-                proof.Add(SubtreeHash(start + k, end));
-                end = start + k;
-            }
-            else
-            {
-                proof.Add(SubtreeHash(start, start + k));
-                start += k;
-                m -= k;
-                wholeOldTree = false;
-            }
-        }
-
-        if (!wholeOldTree)
-        {
-            proof.Add(SubtreeHash(start, end));
-        }
-
-        proof.Reverse();
-        return proof;
+        return MerkleRanges.ConsistencyProof(first, second, Range);
     }
+
+    private MerkleHash Range(long start, long end) => SubtreeHash((int)start, (int)end);
 }

@@ -77,10 +77,7 @@ public sealed partial class MerkleTree
             return _levels[int.Log2(length)][start / length];
         }
 
-        var k = LargestPowerOfTwoBelow(length);
+        var k = (int)MerkleRanges.LargestPowerOfTwoBelow(length);
         return MerkleHash.OfNode(SubtreeHash(start, start + k), SubtreeHash(start + k, end));
     }
-
-    /// <summary>The largest power of two strictly smaller than <paramref name="n"/> (n &gt; 1), the split point k of RFC 9162.</summary>
-    internal static int LargestPowerOfTwoBelow(int n) => 1 << int.Log2(n - 1);
 }
