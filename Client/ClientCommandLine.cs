@@ -2,6 +2,7 @@ using System.CommandLine;
 using Actors.Client.Cluster;
 using Actors.Client.Keys;
 using Actors.Client.LoadTest;
+using Actors.Client.Logins;
 using Actors.Client.Merkle;
 using Actors.Client.Offline;
 
@@ -29,6 +30,7 @@ internal static class ClientCommandLine
         }
 
         root.Subcommands.Add(MerkleCommands.Create());
+        root.Subcommands.Add(LoginsCommands.Create(services));
         root.Subcommands.Add(LoadTestCommand.Create(services));
         return root;
     }
