@@ -49,6 +49,12 @@ public sealed record LoginRecordJson(
         }
 
         LoginPayload? payload = null;
+        if (Tombstone && (Outcome ?? Method ?? SessionId ?? DeviceHash ?? ClientHash ?? Country ?? Detail) is not null)
+        {
+            reason = "a tombstone carries payload fields, which its digest no longer covers";
+            return false;
+        }
+
         if (!Tombstone)
         {
             Hash32? device = null, client = null;

@@ -149,7 +149,7 @@ public static class LoginVerifier
     private static int CheckProofs(
         IReadOnlyList<LoginProofJson> proofs, Dictionary<long, (MerkleHash Root, long Size)> batches, Dictionary<long, Hash32> hashes, List<LoginFinding> findings)
     {
-        var included = 0;
+        var included = new HashSet<long>();
         foreach (var proof in proofs)
         {
             if (proof is null)
@@ -189,10 +189,10 @@ public static class LoginVerifier
                 continue;
             }
 
-            included++;
+            included.Add(s);
         }
 
-        return included;
+        return included.Count;
     }
 
     private static bool TryHashes(IReadOnlyList<string>? texts, out IReadOnlyList<MerkleHash> hashes)

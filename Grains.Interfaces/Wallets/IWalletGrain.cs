@@ -126,9 +126,32 @@ public interface IWalletGrain : IGrainWithStringKey
 
     /// <summary>
     /// Records a sign-in: the peppered hashes of the device fingerprint and client address, and the country. Devices and
-    /// countries are the history recovery risk is scored against; the records themselves are private to the wallet.
+    /// countries are the history recovery risk is scored against and the login anomaly rules read; the answer says whether the
+    /// device and the country were new to a wallet that had signed in before. The wallet's login chain calls it.
     /// </summary>
-    Task RecordLogin(Hash32? deviceFingerprintHash, Hash32? clientAddressHash, string? geo);
+    Task<SignInNovelty> RecordLogin(Hash32? deviceFingerprintHash, Hash32? clientAddressHash, string? geo);
+
+    /// <summary>
+    /// Asks for a step-up because of <paramref name="rule"/>: until the owner signs again (<see cref="CompleteStepUp"/>),
+    /// withdrawals, guardian and operator changes and token moves are refused with <see cref="WalletErrors.StepUpRequired"/>.
+    /// </summary>
+    Task RequireStepUp(string rule);
+
+    /// <summary>Ends a step-up: the owner signed a fresh message.</summary>
+    Task CompleteStepUp();
+
+    /// <summary>Freezes the wallet for <c>login_anomaly</c> until <paramref name="until"/> (Unix seconds), because of <paramref name="rule"/>.</summary>
+    Task FreezeForAnomaly(string rule, long until);
+
+    /// <summary>Forgets the sign-in history (devices, countries, sign-ins): the owner erased the login records.</summary>
+    Task ForgetLoginHistory();
+
+    /// <summary>Ends a session before its expiry (a logout): the wallet refuses it until <paramref name="expiresAt"/>.</summary>
+    Task EndSession(string sessionId, long expiresAt);
+
+    /// <summary>What the wallet says of a session: its recovery nonce now, and whether the session was ended.</summary>
+    [ReadOnly]
+    Task<SessionStatus> GetSession(string sessionId);
 
     /// <summary>The wallet's recent sign-ins, newest last: private fields, shown only to the wallet's own session or an operator.</summary>
     [ReadOnly]
@@ -199,6 +222,24 @@ public sealed record RecoveryTerms(
     [property: Id(8)] long AccountAgeDays,
     [property: Id(9)] bool Frozen);
 
+/// <summary>Whether a sign-in's device and country were new to a wallet with a sign-in history (false without history or a value).</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.SignInNovelty")]
+public sealed record SignInNovelty([property: Id(0)] bool NewDevice, [property: Id(1)] bool NewCountry);
+
+/// <summary>A session as the wallet sees it: the recovery nonce now (a session of an older one has ended), and whether it was ended.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.SessionStatus")]
+public sealed record SessionStatus([property: Id(0)] ulong RecoveryNonce, [property: Id(1)] bool Ended);
+
+/// <summary>A step-up the wallet asks for: why, and since when (Unix seconds).</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("actors.StepUp")]
+public sealed record StepUp([property: Id(0)] string Rule, [property: Id(1)] long Since);
+
 /// <summary>A sign-in as the wallet remembers it.</summary>
 /// <param name="At">When, in Unix seconds.</param>
 /// <param name="DeviceFingerprintHash">The peppered hash of the device fingerprint, if one was given.</param>
@@ -231,6 +272,9 @@ public static class WalletErrors
 {
     /// <summary>The wallet is frozen.</summary>
     public const string Frozen = "wallet_frozen";
+
+    /// <summary>A sensitive operation while the wallet asks for a step-up: sign in again (a fresh signature) first.</summary>
+    public const string StepUpRequired = "step_up_required";
 
     /// <summary>The wallet is over its rate limit for sensitive operations.</summary>
     public const string RateLimited = "rate_limited";
@@ -348,6 +392,7 @@ public sealed record ClaimView([property: Id(0)] string PoolId, [property: Id(1)
 /// <param name="HasPendingOperation">Whether a pool operation is under way.</param>
 /// <param name="Exists">Whether the wallet has been stored: anything has happened to it (a sign-in, a stake, a token).</param>
 /// <param name="Balances">Available balances by asset, in asset order.</param>
+/// <param name="StepUp">The step-up the wallet asks for, if any: a fresh signature before the next sensitive operation.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("actors.WalletView")]
@@ -365,13 +410,15 @@ public sealed record WalletView(
     [property: Id(10)] IReadOnlyList<CollectionHoldingSummary> Collections,
     [property: Id(11)] bool HasPendingOperation,
     [property: Id(12)] bool Exists,
-    [property: Id(13)] IReadOnlyList<AssetBalance> Balances);
+    [property: Id(13)] IReadOnlyList<AssetBalance> Balances,
+    [property: Id(14)] StepUp? StepUp = null);
 
-/// <summary>A reason the wallet is frozen, and since when (Unix seconds).</summary>
+/// <summary>A reason the wallet is frozen, since when and, for a temporary freeze, until when (Unix seconds), and why.</summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("actors.FreezeReason")]
-public sealed record FreezeReason([property: Id(0)] string Reason, [property: Id(1)] long Since);
+public sealed record FreezeReason(
+    [property: Id(0)] string Reason, [property: Id(1)] long Since, [property: Id(2)] long? Until = null, [property: Id(3)] string? Detail = null);
 
 /// <summary>The wallet's standing in one collection, without the live index (see <see cref="IWalletGrain.GetHoldings"/>).</summary>
 /// <param name="CollectionId">The collection.</param>

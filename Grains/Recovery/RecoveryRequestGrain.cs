@@ -4,6 +4,7 @@ using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Persistence;
 using Actors.Grains.Interfaces.Nfts;
+using Actors.Grains.Interfaces.Logins;
 using Actors.Grains.Interfaces.Recovery;
 using Actors.Grains.Interfaces.Wallets;
 using Actors.Grains.Telemetry;
@@ -297,6 +298,7 @@ public sealed class RecoveryRequestGrain(
         // Every step repeats safely, so a tick that fails half-way is simply delivered again.
         var submission = Request.Submission!;
         var tokens = await Wallet(submission.Wallet).CompleteRecovery(GrainKey, submission.NewOwner);
+        await GrainFactory.GetGrain<ILoginLogGrain>(WalletKeys.Of(submission.Wallet)).RecordSessionEnd(GrainKey, LoginOutcomes.Recovery);
         var snapshot = new List<TokenSnapshot>(tokens.Count);
         foreach (var token in tokens)
         {

@@ -71,7 +71,7 @@ public sealed partial class WalletGrain
         }
 
         RefuseDuringRecoveryEscrow("a withdrawal");
-        Admit("a withdrawal", blockedByFreeze: true);
+        Admit("a withdrawal", blockedByFreeze: true, stepUp: true);
         await FinishPendingAsync();
         var balance = BalanceOf(asset);
         if (balance < amount)

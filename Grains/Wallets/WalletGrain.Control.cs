@@ -15,7 +15,10 @@ public sealed partial class WalletGrain
 
     private IOperationsDirectoryGrain Directory => GrainFactory.GetGrain<IOperationsDirectoryGrain>(IOperationsDirectoryGrain.Key);
 
-    private bool IsFrozen => state.State.FreezeReasons is { Count: > 0 };
+    // A temporary freeze (a login anomaly's) holds until its time; it is dropped from the list at the next change.
+    private bool IsFrozen => state.State.FreezeReasons?.Exists(Holds) == true;
+
+    private bool Holds(FreezeReason reason) => reason.Until is not { } until || until > Now;
 
     private long Now => time.GetUtcNow().ToUnixTimeSeconds();
 
@@ -33,7 +36,7 @@ public sealed partial class WalletGrain
         }
 
         var effective = CheckGuardians(guardians, threshold);
-        Admit("changing guardians", blockedByFreeze: true);
+        Admit("changing guardians", blockedByFreeze: true, stepUp: true);
         state.State.Guardians = guardians.Count > 0 ? [.. guardians] : null;
         state.State.Threshold = effective;
         return await RememberAsync(operationId, "guardians", "", request, Snapshot());
@@ -135,6 +138,7 @@ public sealed partial class WalletGrain
     private bool AddFreezeReason(string reason)
     {
         var reasons = state.State.FreezeReasons ??= [];
+        reasons.RemoveAll(r => !Holds(r));
         if (reasons.Exists(r => r.Reason == reason))
         {
             return false;
@@ -168,12 +172,18 @@ public sealed partial class WalletGrain
     }
 
     // Refuses a sensitive operation while the wallet is frozen (when a freeze stops it) or over its rate limit.
-    private void Admit(string action, bool blockedByFreeze)
+    private void Admit(string action, bool blockedByFreeze, bool stepUp = false)
     {
         if (blockedByFreeze && IsFrozen)
         {
             throw new RequestRejectedException(WalletErrors.Frozen,
-                $"Wallet '{GrainKey}' is frozen ({string.Join(", ", state.State.FreezeReasons!.Select(r => r.Reason))}); {action} is refused.");
+                $"Wallet '{GrainKey}' is frozen ({string.Join(", ", state.State.FreezeReasons!.Where(Holds).Select(r => r.Reason))}); {action} is refused.");
+        }
+
+        if (stepUp && state.State.StepUp is { } asked)
+        {
+            throw new RequestRejectedException(WalletErrors.StepUpRequired,
+                $"Wallet '{GrainKey}' asks for a fresh signature ({asked.Rule}); sign a step-up message before {action}.");
         }
 
         var perMinute = options.Value.SensitiveOperationsPerMinute;

@@ -29,7 +29,7 @@ public sealed partial class WalletGrain
         }
 
         // Revoking an operator takes control away, so a frozen wallet may still do it.
-        Admit(approved ? "approving an operator" : "revoking an operator", blockedByFreeze: approved);
+        Admit(approved ? "approving an operator" : "revoking an operator", blockedByFreeze: approved, stepUp: approved);
         var operators = Holdings(collectionId).Operators;
         operators.Remove(operatorAddress);
         if (approved)
@@ -94,7 +94,7 @@ public sealed partial class WalletGrain
         if (authorized)
         {
             RefuseDuringRecoveryEscrow("moving or approving a token");
-            Admit("moving or approving a token", blockedByFreeze: true);
+            Admit("moving or approving a token", blockedByFreeze: true, stepUp: true);
         }
 
         return Task.FromResult(authorized);

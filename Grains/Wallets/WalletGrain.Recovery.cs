@@ -1,6 +1,9 @@
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces;
 using Actors.Grains.Interfaces.Wallets;
+using Actors.Grains.Interfaces.Logins;
+using Actors.Grains.Interfaces.Operations;
+using Actors.Grains.Telemetry;
 
 namespace Actors.Grains.Wallets;
 
@@ -8,6 +11,7 @@ namespace Actors.Grains.Wallets;
 // and the owner rotation. Recovery requests call these; the wallet never calls them back.
 public sealed partial class WalletGrain
 {
+
     /// <summary>Sign-ins (devices and countries) the wallet remembers for risk scoring.</summary>
     public const int RememberedSignIns = 16;
 
@@ -15,12 +19,17 @@ public sealed partial class WalletGrain
     public static readonly TimeSpan RecentAttemptWindow = TimeSpan.FromDays(30);
 
     /// <inheritdoc />
-    public async Task RecordLogin(Hash32? deviceFingerprintHash, Hash32? clientAddressHash, string? geo)
+    public async Task<SignInNovelty> RecordLogin(Hash32? deviceFingerprintHash, Hash32? clientAddressHash, string? geo)
     {
         if (geo is not null)
         {
             CheckGeo(geo);
         }
+
+        var hadHistory = state.State.SignIns is { Count: > 0 };
+        var novelty = new SignInNovelty(
+            hadHistory && deviceFingerprintHash is not null && state.State.KnownDevices?.Contains(deviceFingerprintHash) != true,
+            hadHistory && geo is not null && state.State.RecentGeos?.Contains(geo) != true);
 
         if (deviceFingerprintHash is not null)
         {
@@ -34,7 +43,75 @@ public sealed partial class WalletGrain
 
         Remember(state.State.SignIns ??= [], new SignInRecord(Now, deviceFingerprintHash, clientAddressHash, geo));
         await WriteAsync();
+        return novelty;
     }
+
+    /// <inheritdoc />
+    public async Task RequireStepUp(string rule)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rule);
+        state.State.StepUp = new StepUp(rule, Now);
+        await WriteAsync();
+        WalletLog.StepUpAsked(logger, GrainKey, rule);
+    }
+
+    /// <inheritdoc />
+    public async Task CompleteStepUp()
+    {
+        if (state.State.StepUp is not null)
+        {
+            state.State.StepUp = null;
+            await WriteAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task FreezeForAnomaly(string rule, long until)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(rule);
+        var reasons = state.State.FreezeReasons ??= [];
+        reasons.RemoveAll(r => !Holds(r) || r.Reason == LoginOutcomes.AnomalyFreezeReason);
+        reasons.Add(new FreezeReason(LoginOutcomes.AnomalyFreezeReason, Now, until, rule));
+        await Directory.Add(DirectoryList.FrozenWallets, GrainKey);
+        await WriteAsync();
+        ActorsMetrics.FreezeChanged(frozen: true);
+        WalletLog.Frozen(logger, GrainKey, LoginOutcomes.AnomalyFreezeReason);
+    }
+
+    /// <inheritdoc />
+    public async Task ForgetLoginHistory()
+    {
+        state.State.SignIns = null;
+        state.State.KnownDevices = null;
+        state.State.RecentGeos = null;
+        await WriteAsync();
+    }
+
+    /// <inheritdoc />
+    public async Task EndSession(string sessionId, long expiresAt)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        var ended = state.State.EndedSessions ??= new(StringComparer.Ordinal);
+        foreach (var expired in ended.Where(e => e.Value <= Now).Select(e => e.Key).ToList())
+        {
+            ended.Remove(expired);
+        }
+
+        if (ended.Count >= MaxEndedSessions)
+        {
+            throw new RequestRejectedException(WalletErrors.RateLimited, $"Wallet '{GrainKey}' has ended {MaxEndedSessions} sessions that have not expired yet.");
+        }
+
+        ended[sessionId] = expiresAt;
+        await WriteAsync();
+    }
+
+    /// <summary>The most sessions a wallet remembers as ended before their expiry.</summary>
+    public const int MaxEndedSessions = 256;
+
+    /// <inheritdoc />
+    public Task<SessionStatus> GetSession(string sessionId) => Task.FromResult(new SessionStatus(
+        state.State.RecoveryNonce, state.State.EndedSessions?.TryGetValue(sessionId, out var until) == true && until > Now));
 
     /// <inheritdoc />
     public Task<IReadOnlyList<SignInRecord>> GetSignIns() => Task.FromResult<IReadOnlyList<SignInRecord>>([.. state.State.SignIns ?? []]);

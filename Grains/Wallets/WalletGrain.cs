@@ -442,11 +442,12 @@ public sealed partial class WalletGrain(
     }
 
     private WalletView Snapshot() => new(
-        GrainKey, Owner, [.. state.State.Guardians ?? []], state.State.Threshold, IsFrozen, [.. state.State.FreezeReasons ?? []],
+        GrainKey, Owner, [.. state.State.Guardians ?? []], state.State.Threshold, IsFrozen, [.. (state.State.FreezeReasons ?? []).Where(Holds)],
         state.State.Nonce, state.State.WeightBasisPoints, state.State.ClaimedRewards,
         [.. state.State.Positions.Keys.Order(StringComparer.Ordinal).Select(View)],
         [.. (state.State.Collections ?? []).OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => Summary(c.Key, c.Value))],
         state.State.Pending is not null,
         state.State.CreatedAt != 0,
-        Balances());
+        Balances(),
+        state.State.StepUp);
 }

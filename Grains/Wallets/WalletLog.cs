@@ -23,4 +23,7 @@ internal static partial class WalletLog
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning,
         Message = "Wallet {Wallet} recovered by request {RequestId}: owner key rotated to {NewOwner}, sessions and grants ended")]
     public static partial void Recovered(ILogger logger, string wallet, string requestId, string newOwner);
+
+    [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Wallet {Wallet} asks for a step-up: {Rule}")]
+    public static partial void StepUpAsked(ILogger logger, string wallet, string rule);
 }

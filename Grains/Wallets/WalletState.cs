@@ -56,6 +56,12 @@ public sealed class WalletState
     /// <summary>The last sign-ins (private: device and client address hashes), oldest first.</summary>
     public List<SignInRecord>? SignIns { get; set; }
 
+    /// <summary>The step-up the wallet asks for, if any.</summary>
+    public StepUp? StepUp { get; set; }
+
+    /// <summary>Sessions ended before their expiry (logouts), by id: when each would have expired.</summary>
+    public Dictionary<string, long>? EndedSessions { get; set; }
+
     /// <summary>When recoveries met their guardians' threshold (Unix seconds), newest last; null for none.</summary>
     public List<long>? RecoveryAttempts { get; set; }
 

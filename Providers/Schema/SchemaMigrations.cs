@@ -10,7 +10,7 @@ namespace Actors.Providers.Schema;
 internal static partial class SchemaMigrations
 {
     // Computed when asked (once per store at start): the parts live in other files, whose static initializers run in no set order.
-    public static IReadOnlyList<Migration> All => [.. new[] { Storage, Legacy, Membership, Reminders }.SelectMany(m => m).OrderBy(m => m.Version)];
+    public static IReadOnlyList<Migration> All => [.. new[] { Storage, Legacy, Membership, Reminders, Logins }.SelectMany(m => m).OrderBy(m => m.Version)];
 
     /// <summary>
     /// The migrations of <paramref name="known"/> that <paramref name="applied"/> lacks, in order. Throws when the database holds

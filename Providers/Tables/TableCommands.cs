@@ -25,6 +25,11 @@ internal static class TableCommands
 
     public static void Add(DbCommand command, string name, string? value) => Add(command, name, DbType.String, value);
 
+    public static void Add(DbCommand command, string name, byte[] value) => Add(command, name, DbType.Binary, value);
+
+    /// <summary>Sets a parameter added before, for a command run again with other values.</summary>
+    public static void Set(DbCommand command, string name, object? value) => command.Parameters[name].Value = value ?? DBNull.Value;
+
     /// <summary>Commits when exactly one row changed; otherwise leaves the transaction open, for its disposal to roll back.</summary>
     public static async Task<bool> CommitIfOneRowAsync(DbTransaction transaction, int rowsAffected)
     {

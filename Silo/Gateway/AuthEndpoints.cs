@@ -1,6 +1,8 @@
 using Actors.Domain.Ethereum;
 using Actors.Grains.Interfaces;
+using Actors.Grains.Interfaces.Logins;
 using Actors.Grains.Interfaces.Recovery;
+using Actors.Silo.Logins;
 using Actors.Grains.Interfaces.Wallets;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -28,6 +30,12 @@ internal static class AuthEndpoints
         group.MapPost("/verify", VerifyAsync).WithName("SignInVerify")
             .Refuses(StatusCodes.Status401Unauthorized)
             .WithSummary("Checks a signed EIP-4361 message and returns a session token for its address.");
+        group.MapPost("/logout", LogoutAsync).WithName("Logout")
+            .Refuses(StatusCodes.Status401Unauthorized)
+            .WithSummary("Ends the bearer token's session: it is refused from now on, and its end is recorded in the wallet's login records.");
+        group.MapPost("/step-up", StepUpAsync).WithName("StepUp")
+            .Refuses(StatusCodes.Status401Unauthorized)
+            .WithSummary("A fresh signed EIP-4361 message (from /api/auth/nonce) for the session's wallet: ends the step-up a login anomaly asked for.");
         group.MapGet("/session", SessionAsync).WithName("Session")
             .Refuses(StatusCodes.Status401Unauthorized)
             .WithSummary("The address and expiry of the bearer token sent; 401 session_revoked once a recovery of its wallet ended it.");
@@ -52,8 +60,32 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<SessionResponse>, ValidationProblem, ProblemHttpResult>> VerifyAsync(
-        VerifyRequest body, HttpRequest request, IGrainFactory grains, SessionTokens tokens, PrivacyHashes hashes, RateLimits limits,
-        SignInTerms signIn, SignInNonces nonces, SignInAudit audit, TimeProvider time)
+        VerifyRequest body, HttpRequest request, IGrainFactory grains, SessionTokens tokens, RateLimits limits,
+        SignInTerms signIn, SignInNonces nonces, SignInAudit audit, LoginRecorder records, TimeProvider time)
+    {
+        var signed = await CheckSignedAsync(body, request, grains, limits, signIn, nonces, audit, records, time);
+        if (signed.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (signed.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        var (message, terms, attempt) = (signed.Message!, signed.Terms!, signed.Attempt!);
+        var (token, expiresAt, sessionId) = await tokens.IssueAsync(message.Address, terms.RecoveryNonce);
+        await records.SignedInAsync(message.Address, attempt, sessionId, expiresAt);
+        audit.SignedIn(message.Address);
+        return TypedResults.Ok(new SessionResponse(token, message.Address.ToString(), expiresAt));
+    }
+
+    // A signed EIP-4361 message checked as a sign-in checks it: fields, terms, the silo's nonce, the owner key's signature, the
+    // wallet's limit, and the nonce used up. A refusal is recorded in the wallet's login chain (when the message named one).
+    private static async Task<SignedMessage> CheckSignedAsync(
+        VerifyRequest body, HttpRequest request, IGrainFactory grains, RateLimits limits, SignInTerms signIn, SignInNonces nonces,
+        SignInAudit audit, LoginRecorder records, TimeProvider time)
     {
         var fields = new Fields();
         if (!SiweMessage.TryParse(body.Message, out var message, out var messageError))
@@ -64,22 +96,27 @@ internal static class AuthEndpoints
         var signature = fields.Signature("signature", body.Signature);
         var device = fields.Fingerprint("deviceFingerprint", body.DeviceFingerprint);
         var geo = fields.Country("geo", body.Geo);
+        var attempt = await records.AttemptAsync(device, request.HttpContext.Connection.RemoteIpAddress, geo);
+        async Task<SignedMessage> RefuseAsync(string code, ProblemHttpResult? problem, ValidationProblem? invalid = null)
+        {
+            audit.Refused(code, message?.Address);
+            await records.RefusedAsync(message?.Address, attempt, code);
+            return new SignedMessage(null, null, null, invalid, problem);
+        }
+
         if (fields.Failed || message is null)
         {
-            audit.Refused(ApiProblems.ValidationFailed, message?.Address);
-            return fields.Problem();
+            return await RefuseAsync(ApiProblems.ValidationFailed, null, fields.Problem());
         }
 
         if (signIn.Refusal(message, time.GetUtcNow()) is { } refused)
         {
-            audit.Refused(refused.Code, message.Address);
-            return SignInRefused(refused.Code, refused.Detail);
+            return await RefuseAsync(refused.Code, SignInRefused(refused.Code, refused.Detail));
         }
 
         if (await nonces.ExpiryAsync(message.Address, message.Nonce) is not { } nonceExpires)
         {
-            audit.Refused(WalletErrors.StaleNonce, message.Address);
-            return StaleNonce();
+            return await RefuseAsync(WalletErrors.StaleNonce, StaleNonce());
         }
 
         // The wallet's current owner key signs: its own key until a recovery rotates it (as EIP-1271 wallets sign in).
@@ -87,15 +124,13 @@ internal static class AuthEndpoints
         var terms = await wallet.GetRecoveryTerms();
         if (!PersonalSign.TryRecover(body.Message!, signature!, out var signer) || signer != terms.Owner)
         {
-            audit.Refused(RecoveryErrors.BadSignature, message.Address);
-            return SignInRefused(RecoveryErrors.BadSignature, "The signature is not from the wallet's owner key.");
+            return await RefuseAsync(RecoveryErrors.BadSignature, SignInRefused(RecoveryErrors.BadSignature, "The signature is not from the wallet's owner key."));
         }
 
         // Counted per wallet only now that the owner key has signed: a stranger's attempts spend their client's budget alone.
         if (limits.AdmitSignIn(message.Address, request.HttpContext.Response) is { } tooMany)
         {
-            audit.Refused(RateLimits.TooManyRequests, message.Address);
-            return tooMany;
+            return await RefuseAsync(RateLimits.TooManyRequests, tooMany);
         }
 
         try
@@ -104,24 +139,67 @@ internal static class AuthEndpoints
         }
         catch (RequestRejectedException error) when (error.Code == WalletErrors.StaleNonce)
         {
-            audit.Refused(WalletErrors.StaleNonce, message.Address);
-            return StaleNonce();
+            return await RefuseAsync(WalletErrors.StaleNonce, StaleNonce());
         }
         catch (RequestRejectedException error)
         {
-            audit.Refused(error.Code, message.Address); // over the wallet's remembered nonces: rate_limited
+            await RefuseAsync(error.Code, SignInRefused(error.Code, error.Message)); // over the wallet's remembered nonces: rate_limited
             throw;
         }
 
-        var client = request.HttpContext.Connection.RemoteIpAddress;
-        await wallet.RecordLogin(
-            device is null ? null : await hashes.DeviceAsync(device),
-            client is null ? null : await hashes.ClientAddressAsync(client.ToString()),
-            geo);
-        var (token, expiresAt) = await tokens.IssueAsync(message.Address, terms.RecoveryNonce);
-        audit.SignedIn(message.Address);
-        return TypedResults.Ok(new SessionResponse(token, message.Address.ToString(), expiresAt));
+        return new SignedMessage(message, terms, attempt, null);
     }
+
+    private static async Task<Results<Ok<LogoutResponse>, ProblemHttpResult>> LogoutAsync(
+        HttpRequest request, SessionTokens tokens, IGrainFactory grains, LoginRecorder records)
+    {
+        var (session, revoked) = await WalletSessionFilter.ReadAsync(request, tokens, grains);
+        if (session is null)
+        {
+            return revoked ?? WalletSessionFilter.SessionProblem();
+        }
+
+        await grains.GetGrain<IWalletGrain>(WalletKeys.Of(session.Address)).EndSession(session.SessionId, session.ExpiresAt.ToUnixTimeSeconds());
+        await records.SessionEndedAsync(session.Address, session.SessionId, LoginOutcomes.Logout);
+        return TypedResults.Ok(new LogoutResponse(session.Address.ToString(), session.SessionId));
+    }
+
+    private static async Task<Results<Ok<WalletStepUpResponse>, ValidationProblem, ProblemHttpResult>> StepUpAsync(
+        VerifyRequest body, HttpRequest request, IGrainFactory grains, SessionTokens tokens, RateLimits limits,
+        SignInTerms signIn, SignInNonces nonces, SignInAudit audit, LoginRecorder records, TimeProvider time)
+    {
+        var (session, revoked) = await WalletSessionFilter.ReadAsync(request, tokens, grains);
+        if (session is null)
+        {
+            return revoked ?? WalletSessionFilter.SessionProblem();
+        }
+
+        if (!SiweMessage.TryParse(body.Message, out var parsed, out _) || parsed.Address != session.Address)
+        {
+            var fields = new Fields();
+            fields.Error("message", parsed is null ? "not an EIP-4361 message" : "the message is for another address than the session's");
+            return fields.Problem();
+        }
+
+        var signed = await CheckSignedAsync(body, request, grains, limits, signIn, nonces, audit, records, time);
+        if (signed.Invalid is { } invalid)
+        {
+            return invalid;
+        }
+
+        if (signed.Problem is { } refused)
+        {
+            return refused;
+        }
+
+        await grains.GetGrain<IWalletGrain>(WalletKeys.Of(session.Address)).CompleteStepUp();
+        await records.SteppedUpAsync(session.Address, session.SessionId, signed.Attempt!);
+        return TypedResults.Ok(new WalletStepUpResponse(session.Address.ToString(), session.SessionId));
+    }
+
+    // Either the checked message with the wallet's terms and the attempt to record, or the refusal: a validation problem or another.
+    private sealed record SignedMessage(
+        SiweMessage? Message, RecoveryTerms? Terms, SignInAttempt? Attempt, ValidationProblem? Invalid = null, ProblemHttpResult? Problem = null);
 
     private static async Task<Results<Ok<SessionView>, ProblemHttpResult>> SessionAsync(
         HttpRequest request, SessionTokens tokens, IGrainFactory grains) =>
@@ -154,6 +232,12 @@ public sealed record VerifyRequest(string? Message, string? Signature, string? D
 
 /// <summary>A session: the bearer token, the address it acts for (EIP-55) and when it expires.</summary>
 public sealed record SessionResponse(string Token, string Address, DateTimeOffset ExpiresAt);
+
+/// <summary>A session ended by logout.</summary>
+public sealed record LogoutResponse(string Address, string SessionId);
+
+/// <summary>A step-up given: the wallet's sensitive operations are open again to the session.</summary>
+public sealed record WalletStepUpResponse(string Address, string SessionId);
 
 /// <summary>What a bearer token stands for.</summary>
 public sealed record SessionView(string Address, DateTimeOffset ExpiresAt);

@@ -41,6 +41,7 @@ internal static class GatewayServices
         builder.Services.AddSingleton<Orleans.ILifecycleParticipant<Orleans.Runtime.ISiloLifecycle>, OperatorKeyLifecycle>();
         builder.Services.AddSingleton<SessionTokens>();
         builder.Services.AddSingleton<PrivacyHashes>();
+        builder.Services.AddSingleton<Actors.Silo.Logins.LoginRecorder>();
         builder.Services.AddSingleton<IdempotencySweep>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IdempotencySweep>());
         RateLimits.AddTo(builder.Services, gateway.RateLimit);
@@ -73,6 +74,7 @@ internal static class GatewayServices
         api.MapWalletEndpoints();
         api.MapNftEndpoints();
         api.MapRecoveryEndpoints();
+        Actors.Silo.Logins.LoginEndpoints.MapLoginEndpoints(api);
         _ = app.Services.GetRequiredService<OperatorKey>(); // resolved at start: a generated key is printed now, not at the first call
     }
 }

@@ -82,7 +82,9 @@ public sealed record WalletResponse(
     uint Weight,
     IReadOnlyList<CollectionHoldingSummary> Collections,
     [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
-    IReadOnlyList<SignInResponse>? SignIns)
+    IReadOnlyList<SignInResponse>? SignIns,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    StepUpResponse? StepUp = null)
 {
     /// <summary>The wallet's balances as the API shows them: asset code to amount, in asset order.</summary>
     internal static IReadOnlyDictionary<string, UInt256> BalancesOf(WalletView view) =>
@@ -94,16 +96,28 @@ public sealed record WalletResponse(
         var claimable = positions.Aggregate(UInt256.Zero, (sum, p) => sum + p.Accrued);
         return new(
             address, view.Owner, view.Frozen,
-            [.. view.FreezeReasons.Select(r => new FreezeReasonResponse(r.Reason, DateTimeOffset.FromUnixTimeSeconds(r.Since)))], BalancesOf(view),
+            [.. view.FreezeReasons.Select(r => new FreezeReasonResponse(
+                r.Reason, DateTimeOffset.FromUnixTimeSeconds(r.Since), r.Until is { } until ? DateTimeOffset.FromUnixTimeSeconds(until) : null, r.Detail))],
+            BalancesOf(view),
             [.. positions.Select(p => PositionResponse.Of(p, view.WeightBasisPoints))], claimable, view.ClaimedRewards, view.Guardians,
             view.Threshold, view.WeightBasisPoints, view.Collections,
             signIns?.Select(s => new SignInResponse(
-                DateTimeOffset.FromUnixTimeSeconds(s.At), s.DeviceFingerprintHash, s.ClientAddressHash, s.Geo)).ToList());
+                DateTimeOffset.FromUnixTimeSeconds(s.At), s.DeviceFingerprintHash, s.ClientAddressHash, s.Geo)).ToList(),
+            view.StepUp is { } stepUp ? new StepUpResponse(stepUp.Rule, DateTimeOffset.FromUnixTimeSeconds(stepUp.Since)) : null);
     }
 }
 
-/// <summary>A freeze reason and since when.</summary>
-public sealed record FreezeReasonResponse(string Reason, DateTimeOffset Since);
+/// <summary>A freeze reason, since when, until when for a temporary freeze (a login anomaly's), and the rule that raised it.</summary>
+public sealed record FreezeReasonResponse(
+    string Reason,
+    DateTimeOffset Since,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    DateTimeOffset? Until = null,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? Detail = null);
+
+/// <summary>A step-up the wallet asks for: the login anomaly rule that asked, and since when. POST /api/auth/step-up gives it.</summary>
+public sealed record StepUpResponse(string Rule, DateTimeOffset Since);
 
 /// <summary>A sign-in: when, the peppered hashes of the device fingerprint and client address, and the country.</summary>
 public sealed record SignInResponse(DateTimeOffset At, Hash32? DeviceFingerprintHash, Hash32? ClientAddressHash, string? Geo);

@@ -7,7 +7,7 @@ namespace Actors.Silo.Gateway;
 /// <summary>
 /// Wallet-owned routes: the caller shows a session token from sign-in (<c>Authorization: Bearer</c>). The filter checks the
 /// route's <c>{address}</c> first (400 naming it), then the token (401 <c>session_required</c>) and that no recovery has
-/// rotated the wallet's owner since the sign-in (401 <c>session_revoked</c>), and last that the session is the route's wallet
+/// rotated the wallet's owner since the sign-in and no logout ended it (401 <c>session_revoked</c>), and last that the session is the route's wallet
 /// (403 <c>not_authorized</c>: a session acts only on its own wallet). The handler reads the session with <see cref="Of"/>.
 /// </summary>
 public sealed class WalletSessionFilter(SessionTokens tokens, IGrainFactory grains, bool ownWalletOnly) : IEndpointFilter
@@ -44,11 +44,14 @@ public sealed class WalletSessionFilter(SessionTokens tokens, IGrainFactory grai
             return (null, null);
         }
 
-        var terms = await grains.GetGrain<IWalletGrain>(WalletKeys.Of(session.Address)).GetRecoveryTerms();
-        return terms.RecoveryNonce == session.RecoveryNonce
-            ? (session, null)
-            : (null, ApiProblems.Problem(StatusCodes.Status401Unauthorized, SessionRevoked, "The session has ended.",
-                "The wallet was recovered to a new owner after this sign-in: sign in again with the owner's key."));
+        var status = await grains.GetGrain<IWalletGrain>(WalletKeys.Of(session.Address)).GetSession(session.SessionId);
+        return status.RecoveryNonce != session.RecoveryNonce
+            ? (null, ApiProblems.Problem(StatusCodes.Status401Unauthorized, SessionRevoked, "The session has ended.",
+                "The wallet was recovered to a new owner after this sign-in: sign in again with the owner's key."))
+            : status.Ended
+                ? (null, ApiProblems.Problem(StatusCodes.Status401Unauthorized, SessionRevoked, "The session has ended.",
+                    "The session was logged out: sign in again."))
+                : (session, null);
     }
 
     /// <inheritdoc />

@@ -1,4 +1,6 @@
+using Actors.Grains.Logins;
 using Actors.Providers.Hosting;
+using Actors.Providers.Logins;
 using Actors.Providers.Storage;
 using Actors.Testing;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +36,9 @@ public class GrainCluster : IAsyncLifetime, IAsyncDisposable
 
     /// <summary>The storage every silo writes through.</summary>
     public FaultInjectingGrainStorage Storage { get; }
+
+    /// <summary>The login log every silo of the cluster appends to.</summary>
+    public MemoryLoginRecordStore LoginStore { get; } = new();
 
     /// <summary>The grains' clock; advancing it runs their timers and reminders.</summary>
     public FakeTimeProvider Time => _time ?? throw new InvalidOperationException("This cluster runs on real time.");
@@ -120,6 +125,9 @@ public class GrainCluster : IAsyncLifetime, IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddSingleton<IGrainStorage>(Storage);
+            silo.Services.AddSingleton<ILoginRecordStore>(LoginStore); // one log for every silo, as one database would be
+            silo.Services.AddSingleton<LoginKeyRing>();
+            silo.Services.AddOptions<LoginOptions>();
             silo.AddActorsGrainStorage(configuration);
             silo.UseActorsReminders(configuration);
             if (_time is { } time)
