@@ -108,6 +108,7 @@ public static class ApiProblems
         RequestRejectedException.NotFound => StatusCodes.Status404NotFound,
         WalletErrors.RateLimited => StatusCodes.Status429TooManyRequests,
         WalletErrors.NotAuthorized => StatusCodes.Status403Forbidden,
+        WalletErrors.StepUpRequired => StatusCodes.Status403Forbidden,
         WalletErrors.Frozen => StatusCodes.Status423Locked,
         WalletErrors.RecoveryEscrow => StatusCodes.Status423Locked,
         RecoveryErrors.BadSignature => StatusCodes.Status400BadRequest,
