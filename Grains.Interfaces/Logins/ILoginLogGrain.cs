@@ -126,6 +126,12 @@ public interface ILoginBatcherGrain : IGrainWithIntegerKey
 
     /// <summary>Commits the records appended since the last batch as a new batch now; answers its id, or null when there were none.</summary>
     Task<long?> Commit();
+
+    /// <summary>
+    /// Tombstones every record older than <c>Logins:Retention</c> and records that in the cluster's chain; answers how many
+    /// records lost their payload. The grain's reminder runs it hourly.
+    /// </summary>
+    Task<int> ApplyRetention();
 }
 
 /// <summary>The login key's versions; keyed 0.</summary>

@@ -43,7 +43,7 @@ public sealed class LoginBatcherGrain(
     {
         if (time.GetUtcNow() - _lastRetention >= s_retentionEvery)
         {
-            await ApplyRetentionAsync();
+            await ApplyRetention();
         }
     }
 
@@ -65,7 +65,8 @@ public sealed class LoginBatcherGrain(
 
     private Task CommitAllAsync() => Commit();
 
-    private async Task ApplyRetentionAsync()
+    /// <inheritdoc />
+    public async Task<int> ApplyRetention()
     {
         _lastRetention = time.GetUtcNow();
         var cutoff = _lastRetention - options.Value.Retention;
@@ -75,6 +76,8 @@ public sealed class LoginBatcherGrain(
             await GrainFactory.GetGrain<ILoginLogGrain>(LoginRecordHashing.ClusterChain).RecordRetention(cutoff.ToUnixTimeSeconds(), erased);
             LoginLog.RetentionApplied(logger, erased, cutoff);
         }
+
+        return erased;
     }
 }
 

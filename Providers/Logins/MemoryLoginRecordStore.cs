@@ -27,8 +27,8 @@ public sealed class MemoryLoginRecordStore : ILoginRecordStore
             {
                 if (_byChain.TryGetValue((record.Chain, record.Sequence), out var at) && _records[at].Record.Hash != record.Hash)
                 {
-                    throw new InvalidOperationException(
-                        $"Login chain '{record.Chain}' holds another record {record.Sequence} already: a chain never forks.");
+                    return Task.FromException<IReadOnlyList<long>>(new InvalidOperationException(
+                        $"Login chain '{record.Chain}' holds another record {record.Sequence} already: a chain never forks."));
                 }
             }
 

@@ -28,7 +28,15 @@ internal sealed class SqlLoginRecordStore(TableDatabase database, ILogger logger
     private async Task<T> RunAsync<T>(bool write, string doing, Func<DbTransaction, Task<T>> operation, CancellationToken cancellationToken)
     {
         await _schema.Value.WaitAsync(cancellationToken);
-        return await database.RunAsync(write, doing, operation, cancellationToken);
+        return await database.RunAsync(write, doing, async t =>
+        {
+            if (write)
+            {
+                await SecureDeleteAsync(t); // every writer, so that no page a split or a tombstone frees keeps a payload
+            }
+
+            return await operation(t);
+        }, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -127,19 +135,34 @@ internal sealed class SqlLoginRecordStore(TableDatabase database, ILogger logger
         Add(insert, "hash", Array.Empty<byte>());
         foreach (var pending in batch)
         {
-            foreach (var record in pending.Records)
+            // A call's records go in together or not at all: each one stored already answers its position, and one whose
+            // place holds another record refuses the whole call before anything of it is inserted.
+            var stored = new long?[pending.Records.Count];
+            for (var i = 0; i < pending.Records.Count; i++)
             {
+                var record = pending.Records[i];
                 Set(find, "chain", record.Chain);
                 Set(find, "sequence", record.Sequence);
-                await using (var reader = await find.ExecuteReaderAsync())
+                await using var reader = await find.ExecuteReaderAsync();
+                if (await reader.ReadAsync())
                 {
-                    if (await reader.ReadAsync())
-                    {
-                        var stored = reader.GetInt64(0);
-                        var hash = reader.GetFieldValue<byte[]>(1);
-                        pending.Positions.Add(hash.AsSpan().SequenceEqual(record.Hash.AsSpan()) ? stored : -1);
-                        continue;
-                    }
+                    stored[i] = reader.GetFieldValue<byte[]>(1).AsSpan().SequenceEqual(record.Hash.AsSpan()) ? reader.GetInt64(0) : -1;
+                }
+            }
+
+            if (Array.IndexOf(stored, -1L) is var forked and >= 0)
+            {
+                pending.Forked = forked;
+                continue;
+            }
+
+            for (var i = 0; i < pending.Records.Count; i++)
+            {
+                var record = pending.Records[i];
+                if (stored[i] is { } at)
+                {
+                    pending.Positions.Add(at);
+                    continue;
                 }
 
                 Set(insert, "position", position);
@@ -240,7 +263,6 @@ internal sealed class SqlLoginRecordStore(TableDatabase database, ILogger logger
     private Task<int> TombstoneWhereAsync(string condition, Action<DbCommand> bind, CancellationToken cancellationToken) =>
         RunAsync(write: true, "erase login records in", async t =>
         {
-            await SecureDeleteAsync(t);
             await using var command = Command(t, $"UPDATE login_records SET payload = NULL WHERE {condition} AND payload IS NOT NULL");
             bind(command);
             var erased = await command.ExecuteNonQueryAsync(cancellationToken);
@@ -411,12 +433,14 @@ internal sealed class SqlLoginRecordStore(TableDatabase database, ILogger logger
 
         public TaskCompletionSource<IReadOnlyList<long>> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        /// <summary>The index of a record whose place holds another record; the call was refused.</summary>
+        public int Forked { get; set; } = -1;
+
         public void Complete()
         {
-            var forked = Positions.IndexOf(-1);
-            if (forked >= 0)
+            if (Forked >= 0)
             {
-                var record = Records[forked];
+                var record = Records[Forked];
                 Answer.TrySetException(new InvalidOperationException(
                     $"Login chain '{record.Chain}' holds another record {record.Sequence} already: a chain never forks."));
                 return;
