@@ -38,6 +38,7 @@ public sealed class ReadmeJourneyTests : IAsyncLifetime
     {
         var (exit, output, errors) = await ReadmeJourney.RunAsync(ReadmeJourney.Block(), _folder, _silo!.HttpBase, TimeSpan.FromMinutes(8));
         Assert.True(exit == 0, $"The journey failed with exit {exit}:\n{errors}\n--- stdout ---\n{output}\n--- silo ---\n{_silo.Output}");
+        Assert.Matches(@"(?m)^valid: [1-9][0-9]* records, [0-9]+ included in batches", output); // Alice's sign-ins, batched or not yet
 
         var (alice, bob, carol, dave) = (Address("alice"), Address("bob"), Address("carol"), Address("dave"));
         var wallet = (await RunAsync("wallet", "show", alice.ToString())).Json;
