@@ -1,6 +1,4 @@
-using System.Globalization;
 using Actors.Domain.Logins;
-using Actors.Domain.Merkle;
 using Actors.Grains.Interfaces.Logins;
 using Actors.Providers.Logins;
 using Microsoft.Extensions.Logging;
@@ -23,14 +21,13 @@ public sealed class LoginBatcherGrain(
     private static readonly TimeSpan s_retentionEvery = TimeSpan.FromHours(1);
 
     private readonly LoginBatchCommitter _committer = new(store, options.Value.BatchMaxRecords, time, logger);
-    private IGrainTimer? _timer;
     private DateTimeOffset _lastRetention = DateTimeOffset.MinValue;
 
     /// <inheritdoc />
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var interval = options.Value.BatchInterval;
-        _timer = this.RegisterGrainTimer(async _ => await CommitAllAsync(), interval, interval);
+        this.RegisterGrainTimer(async _ => await Commit(), interval, interval);
         var period = interval < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : interval;
         await this.RegisterOrUpdateReminder(ReminderName, period, period);
     }
@@ -62,8 +59,6 @@ public sealed class LoginBatcherGrain(
 
         return last;
     }
-
-    private Task CommitAllAsync() => Commit();
 
     /// <inheritdoc />
     public async Task<int> ApplyRetention()
